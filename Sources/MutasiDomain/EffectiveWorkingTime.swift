@@ -1,0 +1,36 @@
+/// Effective working time (waktu kerja efektif) of one person in a year, in minutes: the divisor
+/// of the workload. 1,250 hours = 75,000 minutes by default; a tenant may set its own.
+/// Must be positive: throws `needs.invalid_effective_time` (field `effective_working_minutes`
+/// unless given).
+public struct EffectiveWorkingTime: Hashable, Sendable, Codable {
+    public let minutes: Int
+
+    /// 1,250 hours a year.
+    public static let `default` = EffectiveWorkingTime(checked: 75_000)
+
+    public init(minutes: Int, field: String = "effective_working_minutes") throws {
+        guard minutes > 0 else {
+            throw DomainError.invalid(
+                "needs.invalid_effective_time",
+                "The effective working time must be a positive number of minutes a year; got \(minutes).",
+                field: field)
+        }
+        self.minutes = minutes
+    }
+
+    private init(checked minutes: Int) { self.minutes = minutes }
+
+    /// The time in hours, e.g. 1250.
+    public var hours: Rational { try! Rational(minutes, 60) }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(minutes: decoder.singleValueContainer().decode(Int.self),
+                      field: decoder.codingPath.last?.stringValue ?? "effective_working_minutes")
+    }
+
+    /// Encodes as the number of minutes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(minutes)
+    }
+}
