@@ -1,0 +1,28 @@
+import Foundation
+
+/// Who is acting (the actor of the audit trail), as established by login (HTTP) or by the operator option (CLI).
+/// Services take an actor on every call and decide from it what is allowed.
+public struct Principal: Sendable, Equatable {
+    /// How the action reached the system; recorded in the audit trail.
+    public enum Channel: String, Sendable, Codable {
+        case api, cli, system
+    }
+    public var user: User
+    public var channel: Channel
+
+    public init(user: User, channel: Channel) {
+        self.user = user
+        self.channel = channel
+    }
+
+    public var role: Role { user.role }
+    public var scope: ScopeID { user.scope }
+}
+
+extension Principal {
+    /// The system itself (bootstrap, scheduled work), as recorded in the audit trail.
+    public static let system = Principal(
+        user: User(scope: .platform, id: ScopeID.platform.uuid, username: "system", fullName: "Mutasi",
+                   role: .platformAdmin, bknOfficeID: nil, agencyIDs: [], employeeID: nil, active: true, version: 1),
+        channel: .system)
+}

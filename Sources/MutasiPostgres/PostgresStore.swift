@@ -1,0 +1,80 @@
+import Logging
+import MutasiDomain
+import MutasiRepositories
+import PostgresNIO
+
+/// The `Store` on PostgreSQL: each unit of work is one transaction on one pooled connection,
+/// with the scope set transaction-locally (`set_config(..., true)`), never on the session, so a
+/// pooled connection carries no scope from one request to the next.
+public struct PostgresStore: Store {
+    public let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    public func transaction<T: Sendable>(
+        in scope: ScopeID,
+        _ body: @Sendable (any StoreTransaction) async throws -> T
+    ) async throws -> T {
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let tx = PostgresTransaction(connection: connection, logger: logger)
+                try await tx.enter(scope)
+                let result = try await body(tx)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw PostgresErrorMapping.map(error)
+            }
+        }
+    }
+
+    public func isReachable() async -> Bool {
+        do {
+            try await client.query("SELECT 1", logger: logger)
+            return true
+        } catch {
+            return false
+        }
+    }
+}
+
+/// One open transaction and the repositories bound to it.
+struct PostgresTransaction: StoreTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func enter(_ scope: ScopeID) async throws {
+        try await connection.query("SELECT set_config('mutasi.tenant_id', \(scope.description), true)", logger: logger)
+    }
+
+    var offices: any BknOfficeRepository { PostgresBknOfficeRepository(db: self) }
+    var tenants: any TenantRepository { PostgresTenantRepository(db: self) }
+    var agencies: any AgencyRepository { PostgresAgencyRepository(db: self) }
+    var users: any UserRepository { PostgresUserRepository(db: self) }
+    var sessions: any SessionRepository { PostgresSessionRepository(db: self) }
+    var loginThrottle: any LoginThrottleRepository { PostgresLoginThrottleRepository(db: self) }
+    var audit: any AuditTrailRepository { PostgresAuditTrailRepository(db: self) }
+
+    /// Runs a statement and returns its rows, collected.
+    @discardableResult
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        var result: [PostgresRow] = []
+        for try await row in try await connection.query(query, logger: logger) {
+            result.append(row)
+        }
+        return result
+    }
+
+    /// The single integer a `count(*)` returns.
+    func count(_ query: PostgresQuery) async throws -> Int {
+        guard let row = try await rows(query).first else { return 0 }
+        return Int(try row.decode(Int64.self))
+    }
+}

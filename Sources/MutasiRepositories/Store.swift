@@ -1,0 +1,28 @@
+import MutasiDomain
+
+/// The unit of work services run in: one database transaction, scoped to one tenant (or the
+/// platform) so that row-level security sees only that scope's rows.
+public protocol Store: Sendable {
+    /// Runs `body` in one transaction entered in `scope`; commits when it returns, rolls back
+    /// when it throws (rethrowing the same error).
+    func transaction<T: Sendable>(
+        in scope: ScopeID,
+        _ body: @Sendable (any StoreTransaction) async throws -> T
+    ) async throws -> T
+
+    /// Whether the database answers.
+    func isReachable() async -> Bool
+}
+
+/// The repositories available inside one transaction.
+public protocol StoreTransaction: Sendable {
+    /// Moves the transaction to another scope (a BKN admin creating a tenant's first admin).
+    func enter(_ scope: ScopeID) async throws
+    var offices: any BknOfficeRepository { get }
+    var tenants: any TenantRepository { get }
+    var agencies: any AgencyRepository { get }
+    var users: any UserRepository { get }
+    var sessions: any SessionRepository { get }
+    var loginThrottle: any LoginThrottleRepository { get }
+    var audit: any AuditTrailRepository { get }
+}
