@@ -54,6 +54,10 @@ public enum Grade: Int, CaseIterable, Comparable, Hashable, Sendable, LabelCoded
     }
 
     public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws { try self.init(labelFrom: decoder) }
+
+    public func encode(to encoder: any Encoder) throws { try encodeLabel(to: encoder) }
 }
 
 /// A PPPK grade (golongan PPPK), I (1) up to XVII (17), written in Roman numerals.

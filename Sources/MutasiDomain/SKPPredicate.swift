@@ -36,4 +36,8 @@ public enum SKPPredicate: Int, CaseIterable, Comparable, Hashable, Sendable, Lab
     }
 
     public static func < (lhs: SKPPredicate, rhs: SKPPredicate) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws { try self.init(labelFrom: decoder) }
+
+    public func encode(to encoder: any Encoder) throws { try encodeLabel(to: encoder) }
 }
