@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: types, rules, errors. No I/O.
@@ -41,7 +42,7 @@ let package = Package(
         .target(
             name: "MutasiServices",
             dependencies: [
-                "MutasiDomain", "MutasiRepositories", "MutasiPlanning",
+                "MutasiDomain", "MutasiRepositories",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -64,6 +65,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // Admin CLI commands over the same services.
@@ -74,7 +77,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mutasi", dependencies: ["MutasiCLI"]),
+        .executableTarget(
+            name: "mutasi",
+            dependencies: ["MutasiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         .testTarget(name: "MutasiDomainTests", dependencies: ["MutasiDomain"]),
         .testTarget(name: "MutasiPlanningTests", dependencies: ["MutasiPlanning"]),

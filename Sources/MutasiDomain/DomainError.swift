@@ -12,6 +12,8 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case notFound         // absent or outside the caller's tenant: 404
         case conflict         // state or version clash: 409
         case preconditionFailed // stale ETag: 412
+        case preconditionRequired // missing If-Match: 428
+        case unsupportedMediaType // wrong Content-Type: 415
         case tooManyRequests  // throttled: 429
         case unavailable      // dependency down: 503
     }

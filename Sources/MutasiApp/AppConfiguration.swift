@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import MutasiDomain
+
+/// Settings from the environment, with defaults that suit the embedded PostgreSQL that
+/// `scripts/run` starts.
+public struct AppConfiguration: Sendable {
+    /// The server's connection (a member of `mutasi_app`, owning nothing).
+    public var databaseURL: String
+    /// The schema owner's connection, for migrations.
+    public var migrationDatabaseURL: String
+    public var host: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var tokenLifetime: Duration
+    public var bcryptCost: UInt8
+    public var migrateOnStart: Bool
+    /// Folder of the numbered migrations.
+    public var sqlDirectory: URL
+
+    public static let defaultDatabaseURL = "postgres://mutasi_app:mutasi_app@127.0.0.1:5432/mutasi"
+
+    public init(environment env: [String: String] = ProcessInfo.processInfo.environment) throws {
+        databaseURL = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabaseURL
+        migrationDatabaseURL = env["MIGRATION_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? databaseURL
+        host = env["HOST"] ?? "127.0.0.1"
+        port = try Self.int(env, "PORT", default: 8080, range: 1...65535)
+        guard let level = Logger.Level(rawValue: (env["LOG_LEVEL"] ?? "info").lowercased()) else {
+            throw DomainError.invalid("config.invalid", "LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical.", field: "LOG_LEVEL")
+        }
+        logLevel = level
+        tokenLifetime = .seconds(try Self.int(env, "TOKEN_LIFETIME_SECONDS", default: 8 * 3600, range: 60...(90 * 86400)))
+        bcryptCost = UInt8(try Self.int(env, "BCRYPT_COST", default: 12, range: 4...16))
+        migrateOnStart = (env["MIGRATE_ON_START"] ?? "true").lowercased() != "false"
+        sqlDirectory = env["SQL_DIR"].map { URL(fileURLWithPath: $0) } ?? Self.findSQLDirectory()
+    }
+
+    static func int(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = env[name], !text.isEmpty else { return value }
+        guard let parsed = Int(text), range.contains(parsed) else {
+            throw DomainError.invalid("config.invalid", "\(name) must be an integer in \(range.lowerBound)...\(range.upperBound).", field: name)
+        }
+        return parsed
+    }
+
+    /// `sql/` of the working directory, else beside the executable's package checkout
+    /// (`.build/<config>/mutasi` -> `../../sql`), else `/app/sql` (the container image).
+    static func findSQLDirectory() -> URL {
+        let fm = FileManager.default
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("sql")]
+        var dir = executable.deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("sql"))
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: "/app/sql"))
+        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("001_foundation.sql").path) }
+            ?? candidates[0]
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import MutasiDomain
+import MutasiHTTP
+import MutasiPostgres
+import MutasiRepositories
+import MutasiServices
+import PostgresNIO
+import Prometheus
+
+/// The one place the application is assembled, used by `mutasi serve` and by the tests.
+public enum MutasiApplication {
+    /// Prometheus registry of this process (metrics are process-global).
+    public static let metrics: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    /// The services over a running client.
+    public static func services(client: PostgresClient, config: AppConfiguration, logger: Logger) -> Services {
+        let store = PostgresStore(client: client, logger: logger)
+        return Services(ServiceEnvironment(store: store, hasher: PasswordHasher(cost: config.bcryptCost),
+                                           tokenLifetime: config.tokenLifetime))
+    }
+
+    /// Applies the migrations of `config.sqlDirectory` as the schema owner.
+    @discardableResult
+    public static func migrate(config: AppConfiguration, logger: Logger) async throws -> [String] {
+        let migrations = try Migration.load(from: config.sqlDirectory)
+        return try await DatabaseConnection.withClient(config.migrationDatabaseURL, logger: logger) { client in
+            try await Migrator(client: client, logger: logger).migrate(migrations)
+        }
+    }
+
+    /// The HTTP application: router over the services, the Postgres client as an app service.
+    public static func build(config: AppConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+        let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL),
+                                    backgroundLogger: logger)
+        let services = services(client: client, config: config, logger: logger)
+        let (router, _) = APIRouter.build(services: services, metrics: metrics)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "mutasi"),
+            logger: logger)
+        app.addServices(client)
+        return app
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import MutasiDomain
+import PostgresNIO
+
+/// Turns a `postgres://user:password@host:port/database` URL into a client configuration.
+public enum DatabaseConnection {
+    public static func configuration(_ url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url),
+              ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let user = components.user, !user.isEmpty else {
+            throw DomainError.invalid("config.invalid_database_url",
+                                      "DATABASE_URL must look like postgres://user:password@host:5432/database.", field: "DATABASE_URL")
+        }
+        let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS = sslmode == "require"
+            ? .require(.clientDefault) : sslmode == "prefer" ? .prefer(.clientDefault) : .disable
+        var config = PostgresClient.Configuration(
+            host: components.host ?? "127.0.0.1", port: components.port ?? 5432,
+            username: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding,
+            database: database.isEmpty ? nil : database, tls: tls)
+        config.options.maximumConnections = 20
+        return config
+    }
+
+    /// Runs `body` with a running client, then shuts the client down.
+    public static func withClient<T: Sendable>(
+        _ url: String, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
+        let client = PostgresClient(configuration: try configuration(url), backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { await client.run(); return nil }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}

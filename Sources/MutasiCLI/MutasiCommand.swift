@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `mutasi`: the server and the admin CLI in one executable.
+public struct MutasiCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mutasi",
+        abstract: "Perencanaan mutasi ASN: server dan perintah admin.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, PlatformCommand.self, TenantCommand.self,
+                      UserCommand.self, AuditCommand.self, DemoCommand.self, PlanCommand.self])
+
+    public init() {}
+}

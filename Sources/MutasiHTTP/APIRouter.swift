@@ -1,0 +1,27 @@
+import Hummingbird
+import MutasiServices
+import Prometheus
+
+/// Builds the router of the whole HTTP API over the services. Public routes come first; every
+/// other route passes the `AuthMiddleware`, and the services check role, tenant and ownership.
+public enum APIRouter {
+    public static func build(services: Services, metrics: PrometheusCollectorRegistry,
+                             logRequests: Bool = true) -> (router: Router<AppRequestContext>, routes: RouteTable) {
+        let router = Router(context: AppRequestContext.self)
+        let table = RouteTable()
+        router.add(middleware: RequestIDMiddleware())
+        if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ProblemMiddleware())
+
+        SystemController(services: services, metrics: metrics).register(router, table)
+        AuthController(services: services).registerPublic(router, table)
+
+        let api = router.group("/v1").add(middleware: AuthMiddleware(auth: services.auth))
+        AuthController(services: services).register(api, table)
+        TenancyController(services: services).register(api, table)
+        UserController(services: services).register(api, table)
+        AuditController(services: services).register(api, table)
+        return (router, table)
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+import Logging
+import MutasiDomain
+
+/// Per-request state: who is calling (set by `AuthMiddleware`) and how bodies are decoded.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The authenticated caller; nil on public routes.
+    public var principal: Principal?
+    /// The bearer token the caller presented, for logout and password change.
+    public var bearerToken: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// Request bodies above 1 MiB are refused with 413.
+    public var maxUploadSize: Int { 1024 * 1024 }
+    public var requestDecoder: StrictJSONDecoder { StrictJSONDecoder() }
+
+    /// The caller, or 401 when the route is reached without one.
+    public func requirePrincipal() throws -> Principal {
+        guard let principal else {
+            throw DomainError(.unauthenticated, code: "auth.required", "Log in first: send Authorization: Bearer <token>.")
+        }
+        return principal
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import MutasiDomain
+import MutasiRepositories
+
+/// Identifies the operator of the admin CLI. Whoever runs the CLI already holds the database
+/// credentials, so no password is asked; the operator named is the one the audit trail records,
+/// and the same service rules apply to them as to an API caller of that role.
+public struct OperatorService: Sendable {
+    let env: ServiceEnvironment
+    public init(_ env: ServiceEnvironment) { self.env = env }
+
+    /// Resolves `username` (platform) or `tenant-code/username` to an active user.
+    public func principal(login: String) async throws -> Principal {
+        let parts = login.split(separator: "/", maxSplits: 1).map(String.init)
+        let tenantCode = parts.count == 2 ? parts[0] : nil
+        let username = parts.last ?? ""
+        let user: User? = try await env.store.transaction(in: .platform) { tx in
+            var scope = ScopeID.platform
+            if let tenantCode {
+                guard let tenant = try await tx.tenants.find(code: tenantCode) else { return nil }
+                scope = tenant.scope
+                try await tx.enter(scope)
+            }
+            return try await tx.users.findCredentials(scope: scope, username: username)?.user
+        }
+        guard let user, user.active else {
+            throw DomainError(.unauthenticated, code: "cli.unknown_operator",
+                              "No active user \(login); name one with --operator (username, or tenant-code/username).",
+                              field: "operator")
+        }
+        return Principal(user: user, channel: .cli)
+    }
+}

@@ -1,0 +1,24 @@
+/// Every service, built once over one environment and shared by the HTTP API and the CLI.
+public struct Services: Sendable {
+    public let env: ServiceEnvironment
+    public let auth: AuthService
+    public let offices: BknOfficeService
+    public let tenants: TenantService
+    public let agencies: AgencyService
+    public let users: UserService
+    public let audit: AuditService
+    public let demo: DemoSeedService
+    public let operators: OperatorService
+
+    public init(_ env: ServiceEnvironment) {
+        self.env = env
+        auth = AuthService(env)
+        offices = BknOfficeService(env)
+        tenants = TenantService(env)
+        agencies = AgencyService(env)
+        users = UserService(env)
+        audit = AuditService(env)
+        demo = DemoSeedService(env)
+        operators = OperatorService(env)
+    }
+}
