@@ -89,7 +89,9 @@ let package = Package(
             dependencies: [
                 "MutasiDomain", "MutasiRepositories", "MutasiPostgres", "MutasiServices",
                 "MutasiHTTP", "MutasiApp", "MutasiCLI", "mutasi",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]

@@ -142,7 +142,8 @@ CREATE TABLE audit_heads (
 );
 
 -- The hash of one audit event: SHA-256 over its fields and the previous hash. Time is written
--- in UTC with microseconds so the text does not depend on the session's time zone.
+-- in UTC with microseconds so the text does not depend on the session's time zone; an absent
+-- before/after reads 'N', a present one 'J' followed by its JSON.
 CREATE FUNCTION audit_event_hash(
     p_tenant_id uuid, p_seq bigint, p_occurred_at timestamptz, p_actor_id uuid,
     p_actor_name text, p_channel text, p_action text, p_entity_type text, p_entity_id text,
@@ -153,7 +154,7 @@ LANGUAGE sql IMMUTABLE AS $$
         p_tenant_id::text, p_seq::text,
         to_char(p_occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         coalesce(p_actor_id::text, ''), p_actor_name, p_channel, p_action, p_entity_type,
-        p_entity_id, coalesce(p_before, E'\x00'), coalesce(p_after, E'\x00'), p_prev_hash), 'UTF8')), 'hex')
+        p_entity_id, coalesce('J' || p_before, 'N'), coalesce('J' || p_after, 'N'), p_prev_hash), 'UTF8')), 'hex')
 $$;
 
 -- Row-level security: the second wall behind the services' checks.

@@ -14,6 +14,7 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case preconditionFailed // stale ETag: 412
         case preconditionRequired // missing If-Match: 428
         case unsupportedMediaType // wrong Content-Type: 415
+        case payloadTooLarge  // body over the limit: 413
         case tooManyRequests  // throttled: 429
         case unavailable      // dependency down: 503
     }

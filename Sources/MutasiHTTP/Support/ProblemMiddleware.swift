@@ -80,6 +80,7 @@ struct Problem: Encodable {
         case .preconditionFailed: .preconditionFailed
         case .preconditionRequired: .init(code: 428, reasonPhrase: "Precondition Required")
         case .unsupportedMediaType: .unsupportedMediaType
+        case .payloadTooLarge: .contentTooLarge
         case .tooManyRequests: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }

@@ -13,7 +13,13 @@ public struct StrictJSONDecoder: RequestDecoder {
             throw DomainError(.unsupportedMediaType, code: "request.unsupported_media_type",
                               "Send the body as application/json.")
         }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw DomainError(.payloadTooLarge, code: "request.too_large",
+                              "The request body is larger than \(context.maxUploadSize / 1024) KiB.")
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Bad requests get the right 4xx problem document, name the field, and change nothing.
+@Suite("Bad input")
+struct BadInputTests {
+    @Test("malformed JSON, wrong types, missing fields, wrong content type, oversize body")
+    func refusals() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let admin = try await http.login("kota-kupang", "admin")
+            let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
+            let path = "/v1/tenants/\(tenantID)/agencies"
+            let before = try await http.call(.get, path, token: admin).json()["total"] as! Int
+            let auth: HTTPFields = [.authorization: "Bearer \(admin)", .contentType: "application/json"]
+
+            let malformed = try await http.execute(uri: path, method: .post, headers: auth, body: ByteBuffer(string: "{\"code\": "))
+            #expect(malformed.status == .badRequest)
+            #expect(try malformed.json()["code"] as? String == "request.malformed_json")
+            #expect(malformed.headers[.contentType] == "application/problem+json")
+
+            let wrongType = try await http.call(.post, path, token: admin, json: ["code": 12, "name": "Dinas"])
+            #expect(wrongType.status == .badRequest)
+            #expect(try wrongType.json()["field"] as? String == "code")
+
+            let missing = try await http.call(.post, path, token: admin, json: ["code": "dinas-x"])
+            #expect(missing.status == .badRequest)
+            #expect(try missing.json()["field"] as? String == "name")
+
+            let invalid = try await http.call(.post, path, token: admin, json: ["code": "Not A Code!", "name": "Dinas"])
+            #expect(invalid.status == .badRequest)
+            #expect(try invalid.json()["field"] as? String == "code")
+
+            let textPlain = try await http.execute(uri: path, method: .post,
+                                                   headers: [.authorization: "Bearer \(admin)", .contentType: "text/plain"],
+                                                   body: ByteBuffer(string: "{\"code\":\"dinas-y\",\"name\":\"Dinas\"}"))
+            #expect(textPlain.status == .unsupportedMediaType)
+
+            let huge = String(repeating: "x", count: 2 * 1024 * 1024)
+            let oversize = try await http.execute(uri: path, method: .post, headers: auth,
+                                                  body: ByteBuffer(string: "{\"code\":\"dinas-z\",\"name\":\"\(huge)\"}"))
+            #expect(oversize.status == .contentTooLarge)
+
+            let badPage = try await http.call(.get, path + "?limit=abc", token: admin)
+            #expect(badPage.status == .badRequest)
+            #expect(try badPage.json()["field"] as? String == "limit")
+            let tooBig = try await http.call(.get, path + "?limit=100000", token: admin)
+            #expect(tooBig.status == .badRequest)
+
+            let after = try await http.call(.get, path, token: admin).json()["total"] as! Int
+            #expect(after == before)
+        }
+    }
+
+    @Test("problem documents carry no internals, and unknown routes and ids are 404")
+    func noInternals() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let admin = try await http.login(nil, "admin")
+            let notUUID = try await http.call(.get, "/v1/tenants/not-a-uuid", token: admin)
+            #expect(notUUID.status == .notFound)
+            let unknown = try await http.call(.get, "/v1/tenants/\(UUID().uuidString)", token: admin)
+            #expect(unknown.status == .notFound)
+            #expect(try unknown.json()["code"] as? String == "tenant.not_found")
+            let route = try await http.call(.get, "/v1/no-such-thing", token: admin)
+            #expect(route.status == .notFound)
+            for response in [notUUID, unknown, route] {
+                let text = response.text.lowercased()
+                #expect(!text.contains("select") && !text.contains("psql") && !text.contains(".swift"))
+                #expect(response.headers[.init("X-Request-ID")!] != nil)
+            }
+        }
+    }
+
+    @Test("health, readiness and metrics answer without login")
+    func operationalRoutes() async throws {
+        try await TestApp.run(seeded: false) { http, _, _, _ in
+            #expect(try await http.call(.get, "/health").status == .ok)
+            let ready = try await http.call(.get, "/ready")
+            #expect(ready.status == .ok)
+            #expect(try ready.json()["status"] as? String == "ready")
+            _ = try await http.call(.get, "/health")
+            let metrics = try await http.call(.get, "/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains("hb_request"))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MutasiApp
+import MutasiDomain
+import MutasiHTTP
+import MutasiServices
+import NIOCore
+import PostgresNIO
+
+/// The real application (router, services, Postgres) over a fresh database, with the demo data
+/// loaded, driven through `app.test(.router)`.
+struct TestApp {
+    let db: TestDatabase
+
+    static let demoPassword = DemoSeedService.password
+
+    /// Runs `body` against the app on a new migrated and seeded database.
+    static func run(seeded: Bool = true, _ body: @Sendable (TestClientProtocol, Services, TestDatabase, RouteTable) async throws -> Void) async throws {
+        let db = try await TestDatabase.create()
+        let config = try db.configuration()
+        let logger = TestDatabase.logger
+        let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL), backgroundLogger: logger)
+        let services = MutasiApplication.services(client: client, config: config, logger: logger)
+        let (router, table) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false)
+        var app = Application(router: router, logger: logger)
+        app.addServices(client)
+        try await app.test(.router) { http in
+            if seeded { try await services.demo.seed() }
+            try await body(http, services, db, table)
+        }
+    }
+}
+
+/// Small helpers for requests in tests.
+extension TestClientProtocol {
+    /// Logs in and returns the bearer token (fails the test on anything but 200).
+    func login(_ tenant: String?, _ username: String, password: String = TestApp.demoPassword) async throws -> String {
+        let body = try JSONSerialization.data(withJSONObject: ["username": username, "password": password]
+            .merging(tenant.map { ["tenant": $0] } ?? [:]) { a, _ in a })
+        let response = try await execute(uri: "/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
+                                         body: ByteBuffer(bytes: body))
+        guard response.status == .ok, let json = try? response.json(), let token = json["token"] as? String else {
+            throw TestSetupError("login \(tenant ?? "-")/\(username) failed: \(response.status) \(String(buffer: response.body))")
+        }
+        return token
+    }
+
+    func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Any? = nil,
+              headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer?
+        if let json {
+            headers[.contentType] = headers[.contentType] ?? "application/json"
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: body)
+    }
+}
+
+extension TestResponse {
+    func json() throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            throw TestSetupError("not a JSON object: \(String(buffer: body))")
+        }
+        return object
+    }
+
+    var text: String { String(buffer: body) }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+import MutasiApp
+import MutasiPostgres
+import PostgresNIO
+
+/// A fresh, migrated database of its own for one test, in the throwaway cluster that
+/// `scripts/test` starts (it exports the MUTASI_TEST_* variables).
+struct TestDatabase: Sendable {
+    let name: String
+    /// As the schema owner (migrations, tampering in audit tests).
+    let ownerURL: String
+    /// As the server's role, which owns nothing and is subject to row-level security.
+    let appURL: String
+    let sqlDirectory: URL
+
+    static var logger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    static func environment(_ name: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw TestSetupError("\(name) is not set: run the tests with scripts/test, which starts PostgreSQL.")
+        }
+        return value
+    }
+
+    /// Creates an empty database; `migrated` applies sql/ to it.
+    static func create(migrated: Bool = true) async throws -> TestDatabase {
+        let ownerBase = try environment("MUTASI_TEST_OWNER_URL")
+        let appBase = try environment("MUTASI_TEST_APP_URL")
+        let sql = URL(fileURLWithPath: try environment("MUTASI_TEST_SQL_DIR"))
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await DatabaseConnection.withClient(ownerBase + "/postgres", logger: logger) { client in
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+        }
+        let db = TestDatabase(name: name, ownerURL: ownerBase + "/" + name, appURL: appBase + "/" + name, sqlDirectory: sql)
+        if migrated { try await db.migrate() }
+        return db
+    }
+
+    @discardableResult
+    func migrate(from directory: URL? = nil) async throws -> [String] {
+        var config = try configuration()
+        if let directory { config.sqlDirectory = directory }
+        return try await MutasiApplication.migrate(config: config, logger: Self.logger)
+    }
+
+    /// The configuration a server on this database would run with (fast bcrypt for tests).
+    func configuration(tokenLifetime: Int = 3600) throws -> AppConfiguration {
+        try AppConfiguration(environment: [
+            "DATABASE_URL": appURL, "MIGRATION_DATABASE_URL": ownerURL, "SQL_DIR": sqlDirectory.path,
+            "BCRYPT_COST": "4", "TOKEN_LIFETIME_SECONDS": "\(tokenLifetime)", "LOG_LEVEL": "warning",
+        ])
+    }
+
+    /// Runs `body` with a client connected as the schema owner.
+    func asOwner<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        try await DatabaseConnection.withClient(ownerURL, logger: Self.logger, body)
+    }
+
+    /// Runs `body` with a client connected as the server's role.
+    func asApp<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        try await DatabaseConnection.withClient(appURL, logger: Self.logger, body)
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension PostgresClient {
+    /// Collects every row of a query's first column as `T`.
+    func column<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as: T.Type = T.self) async throws -> [T] {
+        var values: [T] = []
+        for try await value in try await self.query(query, logger: TestDatabase.logger).decode(T.self) {
+            values.append(value)
+        }
+        return values
+    }
+}
