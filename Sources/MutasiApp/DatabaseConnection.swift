@@ -29,7 +29,11 @@ public enum DatabaseConnection {
     public static func withClient<T: Sendable>(
         _ url: String, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
     ) async throws -> T {
-        let client = PostgresClient(configuration: try configuration(url), backgroundLogger: logger)
+        // The client's own warnings (a lease asked for a moment before run() starts) are noise
+        // here; failures still reach the caller as thrown errors.
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: try configuration(url), backgroundLogger: quiet)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { await client.run(); return nil }
             defer { group.cancelAll() }
