@@ -61,6 +61,11 @@ struct PostgresTransaction: StoreTransaction {
     var sessions: any SessionRepository { PostgresSessionRepository(db: self) }
     var loginThrottle: any LoginThrottleRepository { PostgresLoginThrottleRepository(db: self) }
     var audit: any AuditTrailRepository { PostgresAuditTrailRepository(db: self) }
+    var units: any WorkUnitRepository { PostgresWorkUnitRepository(db: self) }
+    var slots: any SlotRepository { PostgresSlotRepository(db: self) }
+    var employees: any EmployeeRepository { PostgresEmployeeRepository(db: self) }
+    var retirementAges: any RetirementAgeRepository { PostgresRetirementAgeRepository(db: self) }
+    var workforceBulk: any WorkforceBulkRepository { PostgresWorkforceBulkRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

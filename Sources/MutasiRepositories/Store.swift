@@ -25,4 +25,9 @@ public protocol StoreTransaction: Sendable {
     var sessions: any SessionRepository { get }
     var loginThrottle: any LoginThrottleRepository { get }
     var audit: any AuditTrailRepository { get }
+    var units: any WorkUnitRepository { get }
+    var slots: any SlotRepository { get }
+    var employees: any EmployeeRepository { get }
+    var retirementAges: any RetirementAgeRepository { get }
+    var workforceBulk: any WorkforceBulkRepository { get }
 }

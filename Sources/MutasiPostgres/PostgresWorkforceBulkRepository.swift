@@ -1,0 +1,253 @@
+import Foundation
+import MutasiDomain
+import MutasiRepositories
+import PostgresNIO
+
+/// Imports stream validated rows with COPY into a temporary staging table (dropped at commit)
+/// and upsert from it in one statement, so a file costs a handful of round trips whatever its size.
+struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
+    let db: PostgresTransaction
+
+    /// Rows per COPY message batch.
+    static let batchBytes = 1 << 20
+
+    func agencyIDsByCode(tenantID: UUID) async throws -> [String: UUID] {
+        var result: [String: UUID] = [:]
+        for row in try await db.rows("SELECT code, id FROM agencies WHERE tenant_id = \(tenantID)") {
+            let (code, id) = try row.decode((String, UUID).self)
+            result[code] = id
+        }
+        return result
+    }
+
+    func unitsByCode(tenantID: UUID) async throws -> [String: UnitReference] {
+        var result: [String: UnitReference] = [:]
+        for row in try await db.rows("SELECT code, id, agency_id FROM units WHERE tenant_id = \(tenantID)") {
+            let (code, id, agency) = try row.decode((String, UUID, UUID).self)
+            result[code] = UnitReference(id: id, agencyID: agency)
+        }
+        return result
+    }
+
+    func slotsByKey(tenantID: UUID) async throws -> [String: SlotReference] {
+        var result: [String: SlotReference] = [:]
+        for row in try await db.rows("""
+            SELECT u.code, s.code, s.id, u.agency_id, s.position_kind
+            FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
+            WHERE s.tenant_id = \(tenantID)
+            """) {
+            let (unitCode, slotCode, id, agency, kind) = try row.decode((String, String, UUID, UUID, String).self)
+            result[SlotKey.of(unitCode: unitCode, slotCode: slotCode)] =
+                SlotReference(id: id, agencyID: agency, kind: PositionKind(rawValue: kind) ?? .executor)
+        }
+        return result
+    }
+
+    // MARK: Upserts
+
+    func upsertUnits(tenantID: UUID, _ rows: [NewWorkUnit]) async throws -> ImportCounts {
+        try await stage("mutasi_stage_units", "code text, name text, agency_id uuid, region_code text",
+                        columns: ["code", "name", "agency_id", "region_code"], rows, progress: nil) { e, row in
+            e.field(row.code); e.field(row.name); e.field(row.agencyID.uuidString); e.field(row.regionCode)
+        }
+        return try await counts(rows.count, """
+            INSERT INTO units (tenant_id, agency_id, code, name, region_code)
+            SELECT \(tenantID), agency_id, code, name, region_code FROM mutasi_stage_units
+            ON CONFLICT (tenant_id, code) DO UPDATE
+                SET agency_id = EXCLUDED.agency_id, name = EXCLUDED.name, region_code = EXCLUDED.region_code,
+                    updated_at = now(), version = units.version + 1
+                WHERE (units.agency_id, units.name, units.region_code)
+                      IS DISTINCT FROM (EXCLUDED.agency_id, EXCLUDED.name, EXCLUDED.region_code)
+            """)
+    }
+
+    func upsertSlots(tenantID: UUID, _ rows: [NewSlot]) async throws -> ImportCounts {
+        try await stage("mutasi_stage_slots", """
+            unit_id uuid, code text, name text, position_kind text, min_grade int, max_grade int,
+            education_fields text[], competencies jsonb, need int
+            """, columns: ["unit_id", "code", "name", "position_kind", "min_grade", "max_grade", "education_fields",
+                           "competencies", "need"], rows, progress: nil) { e, row in
+            e.field(row.unitID.uuidString); e.field(row.code); e.field(row.name); e.field(row.kind.rawValue)
+            e.field(row.grades.min); e.field(row.grades.max); e.field(Self.arrayLiteral(row.educationFields))
+            e.field(WorkforceSQL.json(row.competencies)); e.field(row.need)
+        }
+        return try await counts(rows.count, """
+            INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade, education_fields,
+                               competencies, need)
+            SELECT \(tenantID), unit_id, code, name, position_kind, min_grade, max_grade, education_fields, competencies, need
+            FROM mutasi_stage_slots
+            ON CONFLICT (tenant_id, unit_id, code) DO UPDATE
+                SET name = EXCLUDED.name, position_kind = EXCLUDED.position_kind, min_grade = EXCLUDED.min_grade,
+                    max_grade = EXCLUDED.max_grade, education_fields = EXCLUDED.education_fields,
+                    competencies = EXCLUDED.competencies, need = EXCLUDED.need, updated_at = now(),
+                    version = slots.version + 1
+                WHERE (slots.name, slots.position_kind, slots.min_grade, slots.max_grade, slots.education_fields,
+                       slots.competencies, slots.need)
+                      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.position_kind, EXCLUDED.min_grade, EXCLUDED.max_grade,
+                                        EXCLUDED.education_fields, EXCLUDED.competencies, EXCLUDED.need)
+            """)
+    }
+
+    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow],
+                         progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts {
+        try await stage("mutasi_stage_employees", """
+            nip text, kind text, name text, birth_date date, sex smallint, grade int, education_level text,
+            education_field text, competencies jsonb, slot_id uuid, slot_since date, locked boolean, lock_reason text
+            """, columns: ["nip", "kind", "name", "birth_date", "sex", "grade", "education_level", "education_field",
+                           "competencies", "slot_id", "slot_since", "locked", "lock_reason"], rows, progress: progress) { e, row in
+            let r = row.record
+            e.field(r.number.text); e.field(r.kind.rawValue); e.field(r.name); e.field(r.birthDate.iso)
+            e.field(r.sex.rawValue); e.field(r.grade); e.field(r.educationLevel?.rawValue ?? ""); e.field(r.educationField)
+            e.field(Self.competenciesJSON(r.competencies)); e.field(r.slotID?.uuidString); e.field(r.slotSince?.iso)
+            e.field(r.locked); e.field(r.lockReason)
+        }
+        let counts = try await counts(rows.count, """
+            INSERT INTO employees (tenant_id, nip, kind, name, birth_date, sex, grade, education_level, education_field,
+                                   competencies, slot_id, slot_since, locked, lock_reason)
+            SELECT \(tenantID), nip, kind, name, birth_date, sex, grade, education_level, education_field, competencies,
+                   slot_id, slot_since, locked, lock_reason
+            FROM mutasi_stage_employees
+            ON CONFLICT (tenant_id, nip) DO UPDATE
+                SET kind = EXCLUDED.kind, name = EXCLUDED.name, birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex,
+                    grade = EXCLUDED.grade, education_level = EXCLUDED.education_level,
+                    education_field = EXCLUDED.education_field, competencies = EXCLUDED.competencies,
+                    slot_id = EXCLUDED.slot_id, slot_since = EXCLUDED.slot_since, locked = EXCLUDED.locked,
+                    lock_reason = EXCLUDED.lock_reason, updated_at = now(), version = employees.version + 1
+                WHERE (employees.kind, employees.name, employees.birth_date, employees.sex, employees.grade,
+                       employees.education_level, employees.education_field, employees.competencies, employees.slot_id,
+                       employees.slot_since, employees.locked, employees.lock_reason)
+                      IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.birth_date, EXCLUDED.sex, EXCLUDED.grade,
+                       EXCLUDED.education_level, EXCLUDED.education_field, EXCLUDED.competencies, EXCLUDED.slot_id,
+                       EXCLUDED.slot_since, EXCLUDED.locked, EXCLUDED.lock_reason)
+            """)
+        let ratings = rows.flatMap { row in row.performance.map { (row.record.number.text, $0) } }
+        if !ratings.isEmpty {
+            try await stage("mutasi_stage_performance", "nip text, year int, predicate smallint",
+                            columns: ["nip", "year", "predicate"], ratings, progress: nil) { e, rating in
+                e.field(rating.0); e.field(rating.1.year); e.field(rating.1.predicate.score)
+            }
+            try await db.rows("""
+                INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
+                SELECT e.tenant_id, e.id, p.year, p.predicate
+                FROM mutasi_stage_performance p JOIN employees e ON e.tenant_id = \(tenantID) AND e.nip = p.nip
+                ON CONFLICT (tenant_id, employee_id, year) DO UPDATE SET predicate = EXCLUDED.predicate
+                    WHERE employee_performance.predicate <> EXCLUDED.predicate
+                """)
+        }
+        try await PostgresEmployeeRepository.syncHistory(
+            db, tenantID: tenantID, scope: "e.nip IN (SELECT nip FROM mutasi_stage_employees)")
+        return counts
+    }
+
+    /// Creates the temporary staging table and streams `rows` into it with COPY.
+    private func stage<Row>(_ table: String, _ definition: String, columns: [String], _ rows: [Row],
+                            progress: (@Sendable (Int) -> Void)?, _ encode: (inout CopyTextEncoder, Row) -> Void) async throws {
+        try await db.rows(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(table)"))
+        try await db.rows(PostgresQuery(unsafeSQL: "CREATE TEMPORARY TABLE \(table) (\(definition)) ON COMMIT DROP"))
+        try await db.connection.copyFrom(table: table, columns: columns, logger: db.logger) { writer in
+            var encoder = CopyTextEncoder(capacity: Self.batchBytes + 4096)
+            for (index, row) in rows.enumerated() {
+                encode(&encoder, row)
+                encoder.endRow()
+                if encoder.buffer.readableBytes >= Self.batchBytes {
+                    try await writer.write(encoder.take())
+                    progress?(index + 1)
+                }
+            }
+            if encoder.buffer.readableBytes > 0 { try await writer.write(encoder.take()) }
+            progress?(rows.count)
+        }
+    }
+
+    /// Runs an `INSERT ... ON CONFLICT DO UPDATE ... WHERE changed` and counts inserted and updated rows.
+    private func counts(_ total: Int, _ upsert: PostgresQuery) async throws -> ImportCounts {
+        let query = WorkforceSQL.prefixed("WITH up AS (", upsert, """
+             RETURNING (xmax = 0) AS inserted)
+            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
+            """)
+        let (inserted, updated) = try await db.rows(query)[0].decode((Int64, Int64).self)
+        return ImportCounts(inserted: Int(inserted), updated: Int(updated), unchanged: total - Int(inserted) - Int(updated))
+    }
+
+    /// A PostgreSQL array literal of texts, every element quoted: `{"a","b \"c\""}`.
+    static func arrayLiteral(_ items: [String]) -> String {
+        "{" + items.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+
+    /// `{"EPI":3}` with sorted keys, written by hand: this runs once per imported row.
+    static func competenciesJSON(_ map: [String: Int]) -> String {
+        guard !map.isEmpty else { return "{}" }
+        // Codes are validated to letters, digits, '_' and '-', so they need no escaping.
+        return "{" + map.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+    }
+
+    // MARK: Exports
+
+    func exportUnits(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [UnitExportRow] {
+        try await db.rows("""
+            SELECT u.code, u.name, a.code, u.region_code
+            FROM units u JOIN agencies a ON a.tenant_id = u.tenant_id AND a.id = u.agency_id
+            WHERE u.tenant_id = \(tenantID) AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)))
+            ORDER BY u.code
+            """).map { row in
+            let (code, name, agency, region) = try row.decode((String, String, String, String).self)
+            return UnitExportRow(code: code, name: name, agencyCode: agency, regionCode: region)
+        }
+    }
+
+    func exportSlots(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [SlotExportRow] {
+        try await db.rows(WorkforceSQL.prefixed("SELECT u.code, \(PostgresSlotRepository.columns) " + PostgresSlotRepository.from, """
+            WHERE s.tenant_id = \(tenantID) AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)))
+            ORDER BY u.code, s.code
+            """)).map { row in
+            let unitCode = try row.makeRandomAccess()[0].decode(String.self)
+            return SlotExportRow(unitCode: unitCode, slot: try Self.slotSkippingFirst(row))
+        }
+    }
+
+    private static func slotSkippingFirst(_ row: PostgresRow) throws -> Slot {
+        let r = row.makeRandomAccess()
+        return Slot(
+            tenantID: try r[1].decode(UUID.self), id: try r[2].decode(UUID.self), unitID: try r[3].decode(UUID.self),
+            agencyID: try r[4].decode(UUID.self), code: try r[5].decode(String.self), name: try r[6].decode(String.self),
+            kind: PositionKind(rawValue: try r[7].decode(String.self)) ?? .executor,
+            grades: try GradeRange(min: Int(try r[8].decode(Int32.self)), max: Int(try r[9].decode(Int32.self))),
+            educationFields: try r[10].decode([String].self),
+            competencies: try WorkforceSQL.decode([CompetencyRequirement].self, json: try r[11].decode(String.self)),
+            need: Int(try r[12].decode(Int32.self)), version: Int(try r[13].decode(Int32.self)))
+    }
+
+    func exportEmployees(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [EmployeeExportRow] {
+        let rows = try await db.rows("""
+            SELECT e.nip, e.kind, e.name, e.birth_date::text, e.sex, e.grade, e.education_level, e.education_field,
+                   e.competencies::text, u.code, s.code, e.slot_since::text,
+                   COALESCE((SELECT string_agg(p.year || ':' || p.predicate, '|' ORDER BY p.year)
+                             FROM employee_performance p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), ''),
+                   e.locked, e.lock_reason
+            FROM employees e
+            LEFT JOIN slots s ON s.tenant_id = e.tenant_id AND s.id = e.slot_id
+            LEFT JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
+            WHERE e.tenant_id = \(tenantID) AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)))
+            ORDER BY e.nip
+            """)
+        return try rows.map { row in
+            let r = row.makeRandomAccess()
+            let ratings = try r[12].decode(String.self).split(separator: "|").compactMap { part -> PerformanceRating? in
+                let halves = part.split(separator: ":")
+                guard halves.count == 2, let year = Int(halves[0]), let score = Int(halves[1]),
+                      let predicate = SKPPredicate(rawValue: score) else { return nil }
+                return try PerformanceRating(year: year, predicate: predicate)
+            }
+            return EmployeeExportRow(
+                nip: try r[0].decode(String.self), kind: CivilServantKind(rawValue: try r[1].decode(String.self)) ?? .pns,
+                name: try r[2].decode(String.self), birthDate: try CalendarDate(iso: try r[3].decode(String.self)),
+                sex: Sex(rawValue: Int(try r[4].decode(Int16.self))) ?? .male, grade: Int(try r[5].decode(Int32.self)),
+                educationLevel: try r[6].decode(String.self), educationField: try r[7].decode(String.self),
+                competencies: try WorkforceSQL.decode([String: Int].self, json: try r[8].decode(String.self)),
+                unitCode: try r[9].decode(String?.self), slotCode: try r[10].decode(String?.self),
+                slotSince: try WorkforceSQL.date(try r[11].decode(String?.self)), performance: ratings,
+                locked: try r[13].decode(Bool.self), lockReason: try r[14].decode(String?.self))
+        }
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import MutasiDomain
+
+/// Fields of a new unit.
+public struct NewWorkUnit: Sendable {
+    public var agencyID: UUID
+    public var code: String
+    public var name: String
+    public var regionCode: String
+    public init(agencyID: UUID, code: String, name: String, regionCode: String) {
+        self.agencyID = agencyID; self.code = code; self.name = name; self.regionCode = regionCode
+    }
+}
+
+/// Changes to a unit; nil leaves a field as it is.
+public struct WorkUnitChanges: Sendable {
+    public var agencyID: UUID?
+    public var name: String?
+    public var regionCode: String?
+    public init(agencyID: UUID? = nil, name: String? = nil, regionCode: String? = nil) {
+        self.agencyID = agencyID; self.name = name; self.regionCode = regionCode
+    }
+}
+
+/// Which units to list: `agencyIDs` restricts to those agencies (an operator's), the rest filter.
+public struct WorkUnitFilter: Sendable {
+    public var agencyIDs: [UUID]?
+    public var agencyID: UUID?
+    /// Code or name contains this text (case-insensitive).
+    public var search: String?
+    public init(agencyIDs: [UUID]? = nil, agencyID: UUID? = nil, search: String? = nil) {
+        self.agencyIDs = agencyIDs; self.agencyID = agencyID; self.search = search
+    }
+}
+
+/// Storage of units (unit kerja), within the transaction's tenant.
+public protocol WorkUnitRepository: Sendable {
+    /// Throws `unit.code_taken`.
+    func create(tenantID: UUID, _ unit: NewWorkUnit) async throws -> WorkUnit
+    func find(tenantID: UUID, id: UUID) async throws -> WorkUnit?
+    func list(tenantID: UUID, _ filter: WorkUnitFilter, _ page: PageRequest) async throws -> Page<WorkUnit>
+    /// Nil when absent; throws `unit.version_mismatch` (412) when it changed meanwhile.
+    func update(tenantID: UUID, id: UUID, _ changes: WorkUnitChanges, expectedVersion: Int) async throws -> WorkUnit?
+}
+
+/// Fields of a new slot.
+public struct NewSlot: Sendable {
+    public var unitID: UUID
+    public var code: String
+    public var name: String
+    public var kind: PositionKind
+    public var grades: GradeRange
+    public var educationFields: [String]
+    public var competencies: [CompetencyRequirement]
+    public var need: Int
+    public init(unitID: UUID, code: String, name: String, kind: PositionKind, grades: GradeRange,
+                educationFields: [String], competencies: [CompetencyRequirement], need: Int) {
+        self.unitID = unitID; self.code = code; self.name = name; self.kind = kind; self.grades = grades
+        self.educationFields = educationFields; self.competencies = competencies; self.need = need
+    }
+}
+
+/// Changes to a slot; nil leaves a field as it is.
+public struct SlotChanges: Sendable {
+    public var name: String?
+    public var kind: PositionKind?
+    public var grades: GradeRange?
+    public var educationFields: [String]?
+    public var competencies: [CompetencyRequirement]?
+    public var need: Int?
+    public init(name: String? = nil, kind: PositionKind? = nil, grades: GradeRange? = nil, educationFields: [String]? = nil,
+                competencies: [CompetencyRequirement]? = nil, need: Int? = nil) {
+        self.name = name; self.kind = kind; self.grades = grades; self.educationFields = educationFields
+        self.competencies = competencies; self.need = need
+    }
+}
+
+public struct SlotFilter: Sendable {
+    public var agencyIDs: [UUID]?
+    public var agencyID: UUID?
+    public var unitID: UUID?
+    public var kind: PositionKind?
+    public var search: String?
+    public init(agencyIDs: [UUID]? = nil, agencyID: UUID? = nil, unitID: UUID? = nil, kind: PositionKind? = nil, search: String? = nil) {
+        self.agencyIDs = agencyIDs; self.agencyID = agencyID; self.unitID = unitID; self.kind = kind; self.search = search
+    }
+}
+
+/// Storage of slots (a position in a unit), within the transaction's tenant.
+public protocol SlotRepository: Sendable {
+    /// Throws `slot.code_taken` (the code exists in the unit).
+    func create(tenantID: UUID, _ slot: NewSlot) async throws -> Slot
+    func find(tenantID: UUID, id: UUID) async throws -> Slot?
+    func list(tenantID: UUID, _ filter: SlotFilter, _ page: PageRequest) async throws -> Page<Slot>
+    /// Nil when absent; throws `slot.version_mismatch` (412).
+    func update(tenantID: UUID, id: UUID, _ changes: SlotChanges, expectedVersion: Int) async throws -> Slot?
+}
+
+/// Changes to an employee; nil leaves a field as it is. `placement` moves the employee to a
+/// slot (or out of any, with `.some(nil)`) and keeps the position history.
+public struct EmployeeChanges: Sendable {
+    public struct Placement: Sendable {
+        public var slotID: UUID?
+        public var since: CalendarDate?
+        public init(slotID: UUID?, since: CalendarDate?) { self.slotID = slotID; self.since = since }
+    }
+    public struct Lock: Sendable {
+        public var locked: Bool
+        public var reason: String?
+        public init(locked: Bool, reason: String?) { self.locked = locked; self.reason = reason }
+    }
+    public var name: String?
+    public var grade: Int?
+    public var educationLevel: EducationLevel?
+    public var educationField: String?
+    public var competencies: [String: Int]?
+    public var placement: Placement?
+    public var lock: Lock?
+    public init(name: String? = nil, grade: Int? = nil, educationLevel: EducationLevel? = nil, educationField: String? = nil,
+                competencies: [String: Int]? = nil, placement: Placement? = nil, lock: Lock? = nil) {
+        self.name = name; self.grade = grade; self.educationLevel = educationLevel; self.educationField = educationField
+        self.competencies = competencies; self.placement = placement; self.lock = lock
+    }
+}
+
+public struct EmployeeFilter: Sendable {
+    /// Only employees in slots of these agencies (an operator's).
+    public var agencyIDs: [UUID]?
+    /// Only this employee (an employee user's own record).
+    public var onlyID: UUID?
+    public var agencyID: UUID?
+    public var unitID: UUID?
+    public var slotID: UUID?
+    /// NIP starts with these digits.
+    public var nip: String?
+    /// Name contains this text (case-insensitive).
+    public var name: String?
+    public var kind: CivilServantKind?
+    public var locked: Bool?
+    public init(agencyIDs: [UUID]? = nil, onlyID: UUID? = nil, agencyID: UUID? = nil, unitID: UUID? = nil, slotID: UUID? = nil,
+                nip: String? = nil, name: String? = nil, kind: CivilServantKind? = nil, locked: Bool? = nil) {
+        self.agencyIDs = agencyIDs; self.onlyID = onlyID; self.agencyID = agencyID; self.unitID = unitID
+        self.slotID = slotID; self.nip = nip; self.name = name; self.kind = kind; self.locked = locked
+    }
+}
+
+/// Storage of employees, with their ratings and position history, within the transaction's tenant.
+public protocol EmployeeRepository: Sendable {
+    /// Throws `employee.nip_taken`.
+    func create(tenantID: UUID, _ record: EmployeeRecord) async throws -> Employee
+    func find(tenantID: UUID, id: UUID) async throws -> Employee?
+    func list(tenantID: UUID, _ filter: EmployeeFilter, _ page: PageRequest) async throws -> Page<Employee>
+    /// Nil when absent; throws `employee.version_mismatch` (412).
+    func update(tenantID: UUID, id: UUID, _ changes: EmployeeChanges, expectedVersion: Int) async throws -> Employee?
+    /// Sets the SKP predicates of the given years (other years stay); nil when absent.
+    func setPerformance(tenantID: UUID, id: UUID, _ ratings: [PerformanceRating]) async throws -> Employee?
+    /// Links an employee user to the employee's record.
+    func linkUser(tenantID: UUID, userID: UUID, employeeID: UUID) async throws
+}
+
+/// The retirement-age table of a tenant, stored as the ages that depart from the default.
+public protocol RetirementAgeRepository: Sendable {
+    func overrides(tenantID: UUID) async throws -> [PositionKind: Int]
+    func replace(tenantID: UUID, _ table: RetirementAgeTable) async throws
+}
+
+// MARK: - Bulk import and export
+
+/// How many rows an import inserted, changed and left as they were.
+public struct ImportCounts: Sendable, Codable, Equatable {
+    public var inserted: Int
+    public var updated: Int
+    public var unchanged: Int
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted; self.updated = updated; self.unchanged = unchanged
+    }
+}
+
+/// A unit and a slot as imports resolve references to them.
+public struct UnitReference: Sendable {
+    public var id: UUID
+    public var agencyID: UUID
+    public init(id: UUID, agencyID: UUID) { self.id = id; self.agencyID = agencyID }
+}
+
+public struct SlotReference: Sendable {
+    public var id: UUID
+    public var agencyID: UUID
+    public var kind: PositionKind
+    public init(id: UUID, agencyID: UUID, kind: PositionKind) { self.id = id; self.agencyID = agencyID; self.kind = kind }
+}
+
+/// A validated employee row of an import: the record and the SKP ratings to set.
+public struct EmployeeImportRow: Sendable {
+    public var record: EmployeeRecord
+    public var performance: [PerformanceRating]
+    public init(record: EmployeeRecord, performance: [PerformanceRating]) { self.record = record; self.performance = performance }
+}
+
+/// Rows as exports write them, with references as codes.
+public struct UnitExportRow: Sendable {
+    public var code, name, agencyCode, regionCode: String
+    public init(code: String, name: String, agencyCode: String, regionCode: String) {
+        self.code = code; self.name = name; self.agencyCode = agencyCode; self.regionCode = regionCode
+    }
+}
+
+public struct SlotExportRow: Sendable {
+    public var unitCode: String
+    public var slot: Slot
+    public init(unitCode: String, slot: Slot) { self.unitCode = unitCode; self.slot = slot }
+}
+
+public struct EmployeeExportRow: Sendable {
+    public var nip: String
+    public var kind: CivilServantKind
+    public var name: String
+    public var birthDate: CalendarDate
+    public var sex: Sex
+    public var grade: Int
+    public var educationLevel: String
+    public var educationField: String
+    public var competencies: [String: Int]
+    public var unitCode: String?
+    public var slotCode: String?
+    public var slotSince: CalendarDate?
+    public var performance: [PerformanceRating]
+    public var locked: Bool
+    public var lockReason: String?
+    public init(nip: String, kind: CivilServantKind, name: String, birthDate: CalendarDate, sex: Sex, grade: Int,
+                educationLevel: String, educationField: String, competencies: [String: Int], unitCode: String?,
+                slotCode: String?, slotSince: CalendarDate?, performance: [PerformanceRating], locked: Bool, lockReason: String?) {
+        self.nip = nip; self.kind = kind; self.name = name; self.birthDate = birthDate; self.sex = sex; self.grade = grade
+        self.educationLevel = educationLevel; self.educationField = educationField; self.competencies = competencies
+        self.unitCode = unitCode; self.slotCode = slotCode; self.slotSince = slotSince; self.performance = performance
+        self.locked = locked; self.lockReason = lockReason
+    }
+}
+
+/// Set-based writes and reads for CSV import and export and for the demo: references resolved
+/// in one query each, rows streamed into a staging table and upserted by natural key in one
+/// statement (units by code, slots by unit and code, employees by NIP), inside the caller's
+/// transaction.
+public protocol WorkforceBulkRepository: Sendable {
+    func agencyIDsByCode(tenantID: UUID) async throws -> [String: UUID]
+    func unitsByCode(tenantID: UUID) async throws -> [String: UnitReference]
+    /// Keyed by `SlotKey.of(unitCode:slotCode:)`.
+    func slotsByKey(tenantID: UUID) async throws -> [String: SlotReference]
+    func upsertUnits(tenantID: UUID, _ rows: [NewWorkUnit]) async throws -> ImportCounts
+    func upsertSlots(tenantID: UUID, _ rows: [NewSlot]) async throws -> ImportCounts
+    /// `progress` is called with the number of rows sent to the database so far.
+    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow],
+                         progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts
+    func exportUnits(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [UnitExportRow]
+    func exportSlots(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [SlotExportRow]
+    func exportEmployees(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [EmployeeExportRow]
+}
+
+/// The key of a slot among a tenant's: unit code and slot code.
+public enum SlotKey {
+    public static func of(unitCode: String, slotCode: String) -> String { unitCode + "\u{1F}" + slotCode }
+}
