@@ -61,6 +61,10 @@ struct PostgresTransaction: StoreTransaction {
     var sessions: any SessionRepository { PostgresSessionRepository(db: self) }
     var loginThrottle: any LoginThrottleRepository { PostgresLoginThrottleRepository(db: self) }
     var audit: any AuditTrailRepository { PostgresAuditTrailRepository(db: self) }
+    var needs: any NeedsAnalysisRepository { PostgresNeedsAnalysisRepository(db: self) }
+    var needsSettings: any NeedsSettingsRepository { PostgresNeedsSettingsRepository(db: self) }
+    var balance: any BalanceRepository { PostgresBalanceRepository(db: self) }
+    var idempotency: any IdempotencyRepository { PostgresIdempotencyRepository(db: self) }
     var units: any WorkUnitRepository { PostgresWorkUnitRepository(db: self) }
     var slots: any SlotRepository { PostgresSlotRepository(db: self) }
     var employees: any EmployeeRepository { PostgresEmployeeRepository(db: self) }

@@ -25,6 +25,10 @@ public protocol StoreTransaction: Sendable {
     var sessions: any SessionRepository { get }
     var loginThrottle: any LoginThrottleRepository { get }
     var audit: any AuditTrailRepository { get }
+    var needs: any NeedsAnalysisRepository { get }
+    var needsSettings: any NeedsSettingsRepository { get }
+    var balance: any BalanceRepository { get }
+    var idempotency: any IdempotencyRepository { get }
     var units: any WorkUnitRepository { get }
     var slots: any SlotRepository { get }
     var employees: any EmployeeRepository { get }

@@ -9,6 +9,9 @@ public struct Services: Sendable {
     public let audit: AuditService
     public let demo: DemoSeedService
     public let operators: OperatorService
+    public let needs: NeedsAnalysisService
+    public let needsSettings: NeedsSettingsService
+    public let balance: BalanceService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -20,5 +23,8 @@ public struct Services: Sendable {
         audit = AuditService(env)
         demo = DemoSeedService(env)
         operators = OperatorService(env)
+        needs = NeedsAnalysisService(env)
+        needsSettings = NeedsSettingsService(env)
+        balance = BalanceService(env)
     }
 }
