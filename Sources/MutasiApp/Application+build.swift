@@ -45,7 +45,7 @@ public enum MutasiApplication {
             router: router,
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "mutasi"),
             logger: logger)
-        app.addServices(client)
+        app.addServices(client, JobRunnerService(worker: PlanBuildWorker(services.env)))
         return app
     }
 }

@@ -70,3 +70,15 @@ enum CLI {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
+
+extension CLI {
+    /// Draws a progress bar on stderr (only when stderr is a terminal).
+    static func progress(_ fraction: Double) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        let width = 30
+        let done = Int((min(1, max(0, fraction)) * Double(width)).rounded())
+        let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(Int(fraction * 100))%".utf8))
+        if fraction >= 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -70,6 +70,9 @@ struct PostgresTransaction: StoreTransaction {
     var employees: any EmployeeRepository { PostgresEmployeeRepository(db: self) }
     var retirementAges: any RetirementAgeRepository { PostgresRetirementAgeRepository(db: self) }
     var workforceBulk: any WorkforceBulkRepository { PostgresWorkforceBulkRepository(db: self) }
+    var plans: any PlanRepository { PostgresPlanRepository(db: self) }
+    var jobs: any JobRepository { PostgresJobRepository(db: self) }
+    var planningData: any PlanningDataRepository { PostgresPlanningDataRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

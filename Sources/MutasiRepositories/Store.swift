@@ -34,4 +34,7 @@ public protocol StoreTransaction: Sendable {
     var employees: any EmployeeRepository { get }
     var retirementAges: any RetirementAgeRepository { get }
     var workforceBulk: any WorkforceBulkRepository { get }
+    var plans: any PlanRepository { get }
+    var jobs: any JobRepository { get }
+    var planningData: any PlanningDataRepository { get }
 }

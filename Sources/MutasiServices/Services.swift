@@ -12,6 +12,7 @@ public struct Services: Sendable {
     public let needs: NeedsAnalysisService
     public let needsSettings: NeedsSettingsService
     public let balance: BalanceService
+    public let plans: PlanService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -26,5 +27,6 @@ public struct Services: Sendable {
         needs = NeedsAnalysisService(env)
         needsSettings = NeedsSettingsService(env)
         balance = BalanceService(env)
+        plans = PlanService(env)
     }
 }

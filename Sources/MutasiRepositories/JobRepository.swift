@@ -1,0 +1,26 @@
+import Foundation
+import MutasiDomain
+
+/// A job claimed for running: enough to enter its tenant and find its subject.
+public struct ClaimedJob: Sendable, Equatable {
+    public var tenantID: UUID
+    public var id: UUID
+    public var kind: String
+    public var subjectID: UUID
+    public init(tenantID: UUID, id: UUID, kind: String, subjectID: UUID) {
+        self.tenantID = tenantID; self.id = id; self.kind = kind; self.subjectID = subjectID
+    }
+}
+
+/// The background job queue.
+public protocol JobRepository: Sendable {
+    func enqueue(tenantID: UUID, kind: String, subjectID: UUID) async throws -> Job
+    /// Claims the oldest queued job of any tenant, or a running one whose heartbeat is older
+    /// than `staleAfter` (its instance died); nil when there is none.
+    func claimNext(worker: String, staleAfter: Duration) async throws -> ClaimedJob?
+    func find(tenantID: UUID, id: UUID) async throws -> Job?
+    /// The newest job about a subject (a plan's build).
+    func latest(tenantID: UUID, subjectID: UUID) async throws -> Job?
+    func heartbeat(tenantID: UUID, id: UUID, progress: Double, message: String?) async throws
+    func finish(tenantID: UUID, id: UUID, state: Job.State, message: String?) async throws
+}

@@ -1,0 +1,60 @@
+import Foundation
+import MutasiDomain
+
+/// A slot as the planning engine needs it.
+public struct PlanningSlotRecord: Sendable {
+    public var id: UUID
+    /// `unit-code/slot-code`: readable and unique in the tenant.
+    public var key: String
+    public var unitCode: String
+    public var region: String
+    public var need: Int
+    public var minGrade: Int
+    public var maxGrade: Int
+    public var educationFields: [String]
+    /// Required minimum levels, in the order the slot lists them.
+    public var competencies: [(code: String, level: Int)]
+    public var positionKind: String
+    public init(id: UUID, key: String, unitCode: String, region: String, need: Int, minGrade: Int, maxGrade: Int,
+                educationFields: [String], competencies: [(code: String, level: Int)], positionKind: String) {
+        self.id = id; self.key = key; self.unitCode = unitCode; self.region = region; self.need = need
+        self.minGrade = minGrade; self.maxGrade = maxGrade; self.educationFields = educationFields
+        self.competencies = competencies; self.positionKind = positionKind
+    }
+}
+
+/// An employee in a slot, as the planning engine needs them.
+public struct PlanningEmployeeRecord: Sendable {
+    public var id: UUID
+    public var nip: String
+    public var name: String
+    public var slotID: UUID
+    public var slotSince: CalendarDate
+    public var birthDate: CalendarDate
+    public var grade: Int
+    public var educationField: String
+    public var competencies: [String: Int]
+    /// Latest SKP predicate (1..5), nil when none is recorded.
+    public var latestPerformance: Int?
+    public var transferRequested: Bool
+    public var locked: Bool
+    /// Preferred unit codes, most wanted first (up to five).
+    public var preferredUnits: [String]
+    public init(id: UUID, nip: String, name: String, slotID: UUID, slotSince: CalendarDate, birthDate: CalendarDate,
+                grade: Int, educationField: String, competencies: [String: Int], latestPerformance: Int?,
+                transferRequested: Bool, locked: Bool, preferredUnits: [String]) {
+        self.id = id; self.nip = nip; self.name = name; self.slotID = slotID; self.slotSince = slotSince
+        self.birthDate = birthDate; self.grade = grade; self.educationField = educationField
+        self.competencies = competencies; self.latestPerformance = latestPerformance
+        self.transferRequested = transferRequested; self.locked = locked; self.preferredUnits = preferredUnits
+    }
+}
+
+/// Reads what a plan is built from: the tenant's slots, the employees holding them, and the
+/// tenant's retirement ages.
+public protocol PlanningDataRepository: Sendable {
+    func slots(tenantID: UUID) async throws -> [PlanningSlotRecord]
+    func employees(tenantID: UUID) async throws -> [PlanningEmployeeRecord]
+    /// Position kind -> age, where the tenant departs from the defaults.
+    func retirementAgeOverrides(tenantID: UUID) async throws -> [String: Int]
+}

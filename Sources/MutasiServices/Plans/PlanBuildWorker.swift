@@ -1,0 +1,142 @@
+import Foundation
+import MutasiDomain
+import MutasiPlanning
+import MutasiRepositories
+
+/// Runs queued plan builds: claims the next job of any tenant (SKIP LOCKED, so any number of
+/// server instances share the queue), loads the tenant's data, solves with the planning
+/// engine while reporting progress, and stores the plan. A failure is recorded on the plan and
+/// the job, never lost; a job whose worker died is claimed again once its heartbeat is stale.
+public struct PlanBuildWorker: Sendable {
+    let env: ServiceEnvironment
+    public let workerID: String
+    public var staleAfter: Duration
+
+    public init(_ env: ServiceEnvironment, workerID: String = "worker-\(UUID().uuidString.prefix(8).lowercased())",
+                staleAfter: Duration = .seconds(60)) {
+        self.env = env
+        self.workerID = workerID
+        self.staleAfter = staleAfter
+    }
+
+    /// Claims and runs one job; false when the queue is empty.
+    @discardableResult
+    public func runOnce() async throws -> Bool {
+        let (worker, stale) = (workerID, staleAfter)
+        guard let job = try await env.store.transaction(in: .platform, { tx in
+            try await tx.jobs.claimNext(worker: worker, staleAfter: stale)
+        }) else { return false }
+        let scope = ScopeID(job.tenantID)
+        do {
+            guard job.kind == Job.planBuild else {
+                throw DomainError.invalid("job.unknown_kind", "Unknown job kind \(job.kind).")
+            }
+            try await build(job)
+            try await env.store.transaction(in: scope) { tx in
+                try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .succeeded, message: nil)
+            }
+        } catch {
+            let message = (error as? DomainError)?.description ?? (error as? PlanningInputError)?.message
+                ?? "The plan could not be built."
+            try await env.store.transaction(in: scope) { tx in
+                try await tx.plans.markFailed(tenantID: job.tenantID, id: job.subjectID, error: message)
+                try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .failed, message: message)
+                try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
+                    action: "plan.build_failed", entityType: "plan", entityID: job.subjectID.uuidString.lowercased(),
+                    before: nil, after: AuditSnapshot.json(["error": message])))
+            }
+        }
+        return true
+    }
+
+    /// Runs jobs until cancelled, waiting `idle` when the queue is empty.
+    public func run(idle: Duration = .seconds(1)) async {
+        while !Task.isCancelled {
+            let worked = (try? await runOnce()) ?? false
+            if !worked { try? await Task.sleep(for: idle) }
+        }
+    }
+
+    private func build(_ job: ClaimedJob) async throws {
+        let scope = ScopeID(job.tenantID)
+        let today = CalendarDate.utc(env.now())
+        let (plan, slots, employees, overrides) = try await env.store.transaction(in: scope) { tx in
+            guard let plan = try await tx.plans.find(tenantID: job.tenantID, id: job.subjectID) else {
+                throw DomainError.notFound("plan.not_found", "The plan of this job no longer exists.")
+            }
+            try await tx.plans.markBuilding(tenantID: job.tenantID, id: plan.id)
+            return (plan, try await tx.planningData.slots(tenantID: job.tenantID),
+                    try await tx.planningData.employees(tenantID: job.tenantID),
+                    try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID))
+        }
+        var ageOverrides: [PositionKind: Int] = [:]
+        for (kind, age) in overrides { if let kind = PositionKind(rawValue: kind) { ageOverrides[kind] = age } }
+        let built = PlanningInstanceBuilder(policy: plan.policy, slots: slots, employees: employees,
+                                            retirementAges: try RetirementAgeTable(overriding: ageOverrides), today: today)
+
+        let progress = ProgressBox()
+        let heartbeat = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                let fraction = progress.value
+                _ = try? await env.store.transaction(in: scope) { tx in
+                    try await tx.jobs.heartbeat(tenantID: job.tenantID, id: job.id, progress: fraction, message: nil)
+                }
+            }
+        }
+        defer { heartbeat.cancel() }
+        let instance = built.instance
+        let solved = try await Task.detached {
+            try await Planner.solve(instance) { step in
+                progress.value = step.stage == .building ? step.fraction * 0.2 : 0.2 + step.fraction * 0.8
+            }
+        }.value
+
+        let result = PlanResult(
+            instanceJSON: String(decoding: InstanceEncoder.encode(instance), as: UTF8.self),
+            objective: solved.objective,
+            before: BalanceFigures(solved.before), after: BalanceFigures(solved.after),
+            moves: try solved.moves.map { move in
+                guard let employee = built.employeeIDs[move.employee], let from = built.slotIDs[move.from],
+                      let to = built.slotIDs[move.to] else {
+                    throw DomainError.invalid("plan.unknown_reference", "The engine named an unknown employee or slot.")
+                }
+                return PlanResult.StoredMove(employeeID: employee, fromSlotID: from, toSlotID: to, cost: move.cost,
+                                             fit: move.fit, preference: move.preference, distance: move.distance,
+                                             trainingNeeds: move.trainingNeeds.map { .init(code: $0.code, gap: $0.gap) })
+            })
+        try await env.store.transaction(in: scope) { tx in
+            let stored = try await tx.plans.saveResult(tenantID: job.tenantID, id: plan.id, result)
+            try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
+                action: "plan.built", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
+                before: AuditSnapshot.json(plan), after: AuditSnapshot.json(stored)))
+        }
+    }
+}
+
+/// The latest progress of a solve, written by the engine's thread and read by the heartbeat.
+private final class ProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0.0
+    var value: Double {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+}
+
+extension BalanceFigures {
+    init(_ balance: Plan.Balance) {
+        self.init(need: balance.need, deficit: balance.deficit, surplus: balance.surplus, imbalance: balance.imbalance)
+    }
+}
+
+extension CalendarDate {
+    /// The calendar date of an instant in UTC.
+    static func utc(_ date: Date) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return (try? CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!))
+            ?? (try! CalendarDate(year: 2000, month: 1, day: 1))
+    }
+}

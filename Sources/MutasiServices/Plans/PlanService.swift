@@ -1,0 +1,74 @@
+import Foundation
+import MutasiDomain
+import MutasiRepositories
+
+/// A plan with the state of its latest build job.
+public struct PlanStatus: Sendable, Encodable {
+    public var plan: TransferPlan
+    public var job: Job?
+}
+
+/// Creating and reading transfer plans. Tenant admins create plans; tenant admins, approvers
+/// and auditors read them. Building runs off the request path (`PlanBuildWorker`).
+public struct PlanService: Sendable {
+    let env: ServiceEnvironment
+    public init(_ env: ServiceEnvironment) { self.env = env }
+
+    static let readers: Set<Role> = [.tenantAdmin, .approver, .auditor]
+    static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
+
+    /// Records the plan and queues its build; returns at once.
+    public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy) async throws -> PlanStatus {
+        let name = try Validate.text(name, field: "name")
+        let policy = try policy.validated()
+        return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+            let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
+            try Access.require(actor, in: tenant, roles: [.tenantAdmin])
+            let plan = try await tx.plans.create(tenantID: tenantID, name: name, policy: policy, createdBy: actor.user.id)
+            let job = try await tx.jobs.enqueue(tenantID: tenantID, kind: Job.planBuild, subjectID: plan.id)
+            try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+                action: "plan.create", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
+                before: nil, after: AuditSnapshot.json(plan)))
+            return PlanStatus(plan: plan, job: job)
+        }
+    }
+
+    public func list(actor: Principal, tenantID: UUID, page: PageRequest) async throws -> Page<TransferPlan> {
+        try await read(actor, tenantID) { tx in try await tx.plans.list(tenantID: tenantID, page) }
+    }
+
+    public func get(actor: Principal, tenantID: UUID, id: UUID) async throws -> PlanStatus {
+        try await read(actor, tenantID) { tx in
+            guard let plan = try await tx.plans.find(tenantID: tenantID, id: id) else { throw Self.notFound }
+            return PlanStatus(plan: plan, job: try await tx.jobs.latest(tenantID: tenantID, subjectID: id))
+        }
+    }
+
+    /// The moves of a built plan, each with its explanation.
+    public func moves(actor: Principal, tenantID: UUID, id: UUID, page: PageRequest) async throws -> Page<PlanMove> {
+        try await read(actor, tenantID) { tx in
+            guard try await tx.plans.find(tenantID: tenantID, id: id) != nil else { throw Self.notFound }
+            return try await tx.plans.moves(tenantID: tenantID, planID: id, page)
+        }
+    }
+
+    /// The exact planning.md instance the plan was built from, for re-checking offline.
+    public func instance(actor: Principal, tenantID: UUID, id: UUID) async throws -> String {
+        try await read(actor, tenantID) { tx in
+            guard let plan = try await tx.plans.find(tenantID: tenantID, id: id) else { throw Self.notFound }
+            guard plan.buildState == .built, let json = try await tx.plans.instanceJSON(tenantID: tenantID, planID: id) else {
+                throw DomainError.conflict("plan.not_built", "The plan has not been built yet (state: \(plan.buildState.rawValue)).")
+            }
+            return json
+        }
+    }
+
+    private func read<T: Sendable>(_ actor: Principal, _ tenantID: UUID,
+                                   _ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
+        try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+            let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
+            try Access.require(actor, in: tenant, roles: Self.readers)
+            return try await body(tx)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import MutasiDomain
+import MutasiPlanning
+import MutasiRepositories
+
+/// Turns a tenant's live data into the planning.md instance the engine solves, and remembers
+/// how the instance's text ids map back to records.
+///
+/// Ids in the instance are readable: a slot is `unit-code/slot-code`, a unit its code, an
+/// employee their NIP. Months are whole calendar months up to `today`. An employee with no
+/// SKP rating on record is given performance 1 and marked locked, so they count in their
+/// slot's headcount but are never moved on an unknown rating.
+public struct PlanningInstanceBuilder: Sendable {
+    public let instance: PlanningInstance
+    public let slotIDs: [String: UUID]
+    public let employeeIDs: [String: UUID]
+
+    public init(policy: PlanPolicy, slots: [PlanningSlotRecord], employees: [PlanningEmployeeRecord],
+                retirementAges: RetirementAgeTable, today: CalendarDate) {
+        var slotIDs: [String: UUID] = [:]
+        var slotKeys: [UUID: String] = [:]
+        var slotKinds: [UUID: PositionKind] = [:]
+        let planningSlots = slots.map { slot -> PlanningInstance.Slot in
+            slotIDs[slot.key] = slot.id
+            slotKeys[slot.id] = slot.key
+            slotKinds[slot.id] = PositionKind(rawValue: slot.positionKind) ?? .executor
+            return PlanningInstance.Slot(
+                id: slot.key, unit: slot.unitCode, region: slot.region, need: slot.need,
+                minGrade: slot.minGrade, maxGrade: slot.maxGrade, educationFields: slot.educationFields,
+                competencies: slot.competencies.map { PlanningInstance.Requirement(code: $0.code, level: $0.level) })
+        }
+        var employeeIDs: [String: UUID] = [:]
+        let planningEmployees = employees.compactMap { e -> PlanningInstance.Employee? in
+            guard let slotKey = slotKeys[e.slotID] else { return nil }
+            employeeIDs[e.nip] = e.id
+            let retirement = retirementAges.retirementDate(birthDate: e.birthDate, kind: slotKinds[e.slotID] ?? .executor)
+            return PlanningInstance.Employee(
+                id: e.nip, slot: slotKey, grade: e.grade, educationField: e.educationField,
+                competencies: e.competencies, performance: e.latestPerformance ?? 1,
+                monthsInPosition: Self.wholeMonths(from: e.slotSince, to: today),
+                monthsToRetirement: Self.wholeMonths(from: today, to: retirement),
+                requested: e.transferRequested, locked: e.locked || e.latestPerformance == nil,
+                preferences: Array(e.preferredUnits.prefix(5)))
+        }
+        let scope = PlanningInstance.Scope(rawValue: policy.scope.rawValue) ?? .province
+        instance = PlanningInstance(
+            policy: PlanningInstance.Policy(horizonMonths: policy.horizonMonths, minMonthsInPosition: policy.minMonthsInPosition,
+                                            minPerformance: policy.minPerformance, maxTrainableGap: policy.maxTrainableGap,
+                                            scope: scope),
+            slots: planningSlots, employees: planningEmployees)
+        self.slotIDs = slotIDs
+        self.employeeIDs = employeeIDs
+    }
+
+    /// Whole calendar months from `start` to `end` (0 when `end` is not later).
+    public static func wholeMonths(from start: CalendarDate, to end: CalendarDate) -> Int {
+        let months = (end.year - start.year) * 12 + (end.month - start.month) - (end.day < start.day ? 1 : 0)
+        return max(0, months)
+    }
+}
