@@ -32,13 +32,13 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
     func slotsByKey(tenantID: UUID) async throws -> [String: SlotReference] {
         var result: [String: SlotReference] = [:]
         for row in try await db.rows("""
-            SELECT u.code, s.code, s.id, u.agency_id, s.position_kind
+            SELECT u.code, s.code, s.id, u.agency_id, s.position_kind, s.need
             FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
             WHERE s.tenant_id = \(tenantID)
             """) {
-            let (unitCode, slotCode, id, agency, kind) = try row.decode((String, String, UUID, UUID, String).self)
+            let (unitCode, slotCode, id, agency, kind, need) = try row.decode((String, String, UUID, UUID, String, Int32).self)
             result[SlotKey.of(unitCode: unitCode, slotCode: slotCode)] =
-                SlotReference(id: id, agencyID: agency, kind: PositionKind(rawValue: kind) ?? .executor)
+                SlotReference(id: id, agencyID: agency, kind: PositionKind(rawValue: kind) ?? .executor, need: Int(need))
         }
         return result
     }

@@ -187,7 +187,10 @@ public struct SlotReference: Sendable {
     public var id: UUID
     public var agencyID: UUID
     public var kind: PositionKind
-    public init(id: UUID, agencyID: UUID, kind: PositionKind) { self.id = id; self.agencyID = agencyID; self.kind = kind }
+    public var need: Int
+    public init(id: UUID, agencyID: UUID, kind: PositionKind, need: Int) {
+        self.id = id; self.agencyID = agencyID; self.kind = kind; self.need = need
+    }
 }
 
 /// A validated employee row of an import: the record and the SKP ratings to set.

@@ -9,6 +9,12 @@ public struct Services: Sendable {
     public let audit: AuditService
     public let demo: DemoSeedService
     public let operators: OperatorService
+    public let units: UnitService
+    public let slots: SlotService
+    public let employees: EmployeeService
+    public let retirementAges: RetirementAgeService
+    public let imports: WorkforceImportService
+    public let exports: WorkforceExportService
     public let needs: NeedsAnalysisService
     public let needsSettings: NeedsSettingsService
     public let balance: BalanceService
@@ -24,6 +30,12 @@ public struct Services: Sendable {
         audit = AuditService(env)
         demo = DemoSeedService(env)
         operators = OperatorService(env)
+        units = UnitService(env)
+        slots = SlotService(env)
+        employees = EmployeeService(env)
+        retirementAges = RetirementAgeService(env)
+        imports = WorkforceImportService(env)
+        exports = WorkforceExportService(env)
         needs = NeedsAnalysisService(env)
         needsSettings = NeedsSettingsService(env)
         balance = BalanceService(env)

@@ -1,0 +1,247 @@
+import Crypto
+import Foundation
+import MutasiDomain
+import MutasiRepositories
+
+/// CSV import of units, slots and employees (tenant admins). All or nothing: every row is
+/// checked first, and one bad row means nothing is written and the report lists every problem
+/// with its line and column. Good files are upserted by natural key (unit code; unit and slot
+/// code; NIP) in one transaction with one summary audit event, so importing a file again
+/// changes nothing.
+public struct WorkforceImportService: Sendable {
+    let env: ServiceEnvironment
+    public init(_ env: ServiceEnvironment) { self.env = env }
+
+    public typealias Progress = @Sendable (ImportProgress) -> Void
+
+    public func importCSV(actor: Principal, tenantID: UUID, file: WorkforceFile, bytes: [UInt8],
+                          progress: Progress? = nil) async throws -> ImportReport {
+        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        var report = ImportReport(file: file, sha256: sha, separator: ",", rows: 0, applied: false, counts: nil, badRows: 0, errors: [])
+        let document: CSV.Document
+        do {
+            document = try CSV.parse(bytes)
+        } catch let error as DomainError {
+            let line = Int(error.field?.split(separator: " ").last ?? "1") ?? 1
+            report.errors = [ImportIssue(line: line, column: nil, code: error.code, message: error.message)]
+            report.badRows = 1
+            return report
+        }
+        report.separator = String(UnicodeScalar(document.separator))
+        report.rows = document.records.count
+        let (columns, headerIssues) = CSVRow.columns(document.header, for: file)
+        let total = document.records.count
+        let writing: (@Sendable (Int) -> Void)? = progress.map { report in
+            { @Sendable done in report(ImportProgress(phase: .writing, done: done, total: total)) }
+        }
+        let summary = report
+        let (counts, issues): (ImportCounts?, [ImportIssue]) = try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+            let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
+            try Access.require(actor, in: tenant, roles: [.tenantAdmin])
+            guard headerIssues.isEmpty else { return (nil, headerIssues) }
+            var issues: [ImportIssue] = []
+            let counts: ImportCounts?
+            switch file {
+            case .units:
+                let rows = try await UnitRows(tx: tx, tenant: tenant).validate(document.records, columns, &issues)
+                counts = issues.isEmpty ? try await tx.workforceBulk.upsertUnits(tenantID: tenantID, rows) : nil
+            case .slots:
+                let rows = try await SlotRows(tx: tx, tenantID: tenantID).validate(document.records, columns, &issues)
+                counts = issues.isEmpty ? try await tx.workforceBulk.upsertSlots(tenantID: tenantID, rows) : nil
+            case .employees:
+                let rows = try await EmployeeRows(tx: tx, tenantID: tenantID)
+                    .validate(document.records, columns, &issues, progress: progress)
+                counts = issues.isEmpty ? try await tx.workforceBulk.upsertEmployees(tenantID: tenantID, rows, progress: writing) : nil
+            }
+            if let counts {
+                var applied = summary
+                applied.applied = true
+                applied.counts = counts
+                try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+                    action: "import.\(file.rawValue)", entityType: "import", entityID: sha, before: nil,
+                    after: AuditSnapshot.json(applied)))
+            }
+            return (counts, issues)
+        }
+        report.applied = counts != nil
+        report.counts = counts
+        report.errors = issues
+        report.badRows = Set(issues.map(\.line)).count
+        return report
+    }
+}
+
+/// Reports a key seen twice in one file.
+struct DuplicateKeys {
+    private var firstLine: [String: Int] = [:]
+
+    mutating func check(_ key: String?, _ row: inout CSVRow, column: String, what: String) {
+        guard let key else { return }
+        if let first = firstLine[key] {
+            row.add(column, "csv.duplicate_key", "\(what) is also on line \(first); each may appear once.")
+        } else {
+            firstLine[key] = row.line
+        }
+    }
+}
+
+struct UnitRows {
+    let tx: any StoreTransaction
+    let tenant: Tenant
+
+    func validate(_ records: [CSV.Record], _ columns: [String: Int], _ issues: inout [ImportIssue]) async throws -> [NewWorkUnit] {
+        let agencies = try await tx.workforceBulk.agencyIDsByCode(tenantID: tenant.id)
+        var seen = DuplicateKeys()
+        var result: [NewWorkUnit] = []
+        for record in records {
+            var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
+            let code = row.check("kode_unit") { try RecordCode.validate($0, codePrefix: "unit_code", field: "kode_unit") }
+            seen.check(code, &row, column: "kode_unit", what: "Unit \(code ?? "")")
+            let name = row.check("nama_unit") { try RecordName.validate($0, codePrefix: "unit_name", field: "nama_unit") }
+            let agency = row.check("kode_instansi") { raw -> UUID in
+                guard let id = agencies[raw] else {
+                    throw DomainError.invalid("agency.not_found", "No agency has code '\(raw)'.", field: "kode_instansi")
+                }
+                return id
+            }
+            let region = row.check("kode_wilayah") { try UnitService.regionCode($0, tenant: tenant, field: "kode_wilayah") }
+            if let code, let name, let agency, let region, row.issues.isEmpty {
+                result.append(NewWorkUnit(agencyID: agency, code: code, name: name, regionCode: region))
+            }
+            issues += row.issues
+        }
+        return result
+    }
+}
+
+struct SlotRows {
+    let tx: any StoreTransaction
+    let tenantID: UUID
+
+    func validate(_ records: [CSV.Record], _ columns: [String: Int], _ issues: inout [ImportIssue]) async throws -> [NewSlot] {
+        let units = try await tx.workforceBulk.unitsByCode(tenantID: tenantID)
+        let existing = try await tx.workforceBulk.slotsByKey(tenantID: tenantID)
+        var seen = DuplicateKeys()
+        var result: [NewSlot] = []
+        for record in records {
+            var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
+            let unitCode = row.cell("kode_unit")
+            let unit = row.check("kode_unit") { raw -> UnitReference in
+                guard let unit = units[raw] else {
+                    throw DomainError.invalid("unit.not_found", "No unit has code '\(raw)'; import the units first.", field: "kode_unit")
+                }
+                return unit
+            }
+            let code = row.check("kode_jabatan") { try RecordCode.validate($0, codePrefix: "slot_code", field: "kode_jabatan") }
+            seen.check(code.map { SlotKey.of(unitCode: unitCode, slotCode: $0) }, &row, column: "kode_jabatan",
+                       what: "Slot \(code ?? "") of unit \(unitCode)")
+            let name = row.check("nama_jabatan") { try RecordName.validate($0, codePrefix: "slot_name", field: "nama_jabatan") }
+            let kind = row.check("jenis_jabatan") { try PositionKind(parsing: $0, field: "jenis_jabatan") }
+            let low = row.check("golongan_min") { try GradeRange.parseGrade($0, field: "golongan_min") }
+            let high = row.check("golongan_maks") { try GradeRange.parseGrade($0, field: "golongan_maks") }
+            var grades: GradeRange?
+            if let low, let high { grades = row.check("golongan_min") { _ in try GradeRange(min: low, max: high, field: "golongan_min") } }
+            let fields = row.check("bidang_pendidikan") { try EducationFields.list(CSVValue.list($0), field: "bidang_pendidikan") }
+            let competencies = row.check("kompetensi") { raw in
+                try Competencies.parsePairs(raw, field: "kompetensi").map { try CompetencyRequirement(code: $0.code, level: $0.level, field: "kompetensi") }
+            }
+            let need = row.check("kebutuhan") { raw -> Int? in
+                guard !raw.isEmpty else { return nil }
+                guard let value = Int(raw) else {
+                    throw DomainError.invalid("slot.invalid_need", "A need is a whole number; got '\(raw)'.", field: "kebutuhan")
+                }
+                return try Slot.need(value, field: "kebutuhan")
+            }
+            if let unit, let code, let name, let kind, let grades, let fields, let competencies, let need, row.issues.isEmpty {
+                // An empty need keeps the slot's need (needs come from approved analyses).
+                let kept = existing[SlotKey.of(unitCode: unitCode, slotCode: code)]?.need ?? 0
+                result.append(NewSlot(unitID: unit.id, code: code, name: name, kind: kind, grades: grades, educationFields: fields,
+                                      competencies: competencies.sorted { $0.code < $1.code }, need: need ?? kept))
+            }
+            issues += row.issues
+        }
+        return result
+    }
+}
+
+struct EmployeeRows {
+    let tx: any StoreTransaction
+    let tenantID: UUID
+
+    func validate(_ records: [CSV.Record], _ columns: [String: Int], _ issues: inout [ImportIssue],
+                  progress: WorkforceImportService.Progress?) async throws -> [EmployeeImportRow] {
+        let units = try await tx.workforceBulk.unitsByCode(tenantID: tenantID)
+        let slots = try await tx.workforceBulk.slotsByKey(tenantID: tenantID)
+        var seen = DuplicateKeys()
+        var result: [EmployeeImportRow] = []
+        result.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() {
+            if index % 5000 == 0 { progress?(ImportProgress(phase: .validating, done: index, total: records.count)) }
+            var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
+            if let valid = Self.row(&row, units: units, slots: slots, seen: &seen), row.issues.isEmpty {
+                result.append(valid)
+            }
+            issues += row.issues
+        }
+        progress?(ImportProgress(phase: .validating, done: records.count, total: records.count))
+        return result
+    }
+
+    static func row(_ row: inout CSVRow, units: [String: UnitReference], slots: [String: SlotReference],
+                    seen: inout DuplicateKeys) -> EmployeeImportRow? {
+        let kind = row.check("jenis_asn") { try CivilServantKind(parsing: $0, field: "jenis_asn") }
+        let number = kind.flatMap { kind in row.check("nip") { try EmployeeNumber(CSVValue.number($0), kind: kind, field: "nip") } }
+        seen.check(number?.text, &row, column: "nip", what: "NIP \(number?.text ?? "")")
+        let name = row.check("nama") { try RecordName.validate($0, codePrefix: "employee_name", field: "nama") }
+        if let number {
+            _ = row.check("tanggal_lahir") { raw in
+                try EmployeeRecord.checkBirthDate(try CSVValue.optionalDate(raw, field: "tanggal_lahir"), number, field: "tanggal_lahir")
+            }
+            _ = row.check("jenis_kelamin") { raw in
+                try EmployeeRecord.checkSex(raw.isEmpty ? nil : try Sex(parsing: raw, field: "jenis_kelamin"), number, field: "jenis_kelamin")
+            }
+        }
+        let grade = kind.flatMap { kind in row.check("golongan") { try EmployeeGrade.parse($0, kind: kind, field: "golongan") } }
+        let level = row.check("pendidikan") { $0.isEmpty ? nil : try EducationLevel(parsing: $0, field: "pendidikan") }
+        let field = row.check("bidang_pendidikan") { try EducationFields.field($0, field: "bidang_pendidikan") }
+        let competencies = row.check("kompetensi") { raw in
+            try Competencies.levels(Dictionary(uniqueKeysWithValues: try Competencies.parsePairs(raw, field: "kompetensi")
+                .map { ($0.code, $0.level) }), field: "kompetensi")
+        }
+        let (unitCode, slotCode) = (row.cell("kode_unit"), row.cell("kode_jabatan"))
+        var slot: SlotReference?
+        switch (unitCode.isEmpty, slotCode.isEmpty) {
+        case (true, true): break
+        case (false, true):
+            row.add("kode_jabatan", "employee.slot_incomplete", "Give kode_jabatan with kode_unit (or neither).")
+        case (true, false):
+            row.add("kode_unit", "employee.slot_incomplete", "Give kode_unit with kode_jabatan (or neither).")
+        case (false, false):
+            if units[unitCode] == nil {
+                row.add("kode_unit", "unit.not_found", "No unit has code '\(unitCode)'.")
+            } else if let found = slots[SlotKey.of(unitCode: unitCode, slotCode: slotCode)] {
+                slot = found
+            } else {
+                row.add("kode_jabatan", "slot.not_found", "Unit \(unitCode) has no slot with code '\(slotCode)'; import the slots first.")
+            }
+        }
+        let since = row.check("tmt_jabatan") { try CSVValue.optionalDate($0, field: "tmt_jabatan") }
+        if let number, let since, !(unitCode.isEmpty != slotCode.isEmpty) {
+            _ = row.check("tmt_jabatan") { _ in
+                try EmployeeRecord.checkPlacement(hasSlot: !unitCode.isEmpty, since: since, birthDate: number.birthDate, field: "tmt_jabatan")
+            }
+        }
+        let performance = row.check("skp") { try PerformanceRating.parseList($0, field: "skp") }
+        let locked = row.check("dikunci") { try CSVValue.flag($0, field: "dikunci") }
+        let reason = locked.flatMap { locked in
+            row.check("alasan_kunci") { try EmployeeRecord.lockReason(locked: locked, reason: $0, field: "alasan_kunci") }
+        }
+        guard let number, let name, let grade, let level, let field, let competencies, let since, let performance,
+              let locked, row.issues.isEmpty else { return nil }
+        return EmployeeImportRow(
+            record: EmployeeRecord(number: number, name: name, grade: grade, educationLevel: level, educationField: field,
+                                   competencies: competencies, slotID: slot?.id, slotSince: since, locked: locked,
+                                   lockReason: reason ?? nil),
+            performance: performance)
+    }
+}
