@@ -100,6 +100,16 @@ struct PlanBuildTests {
             let mataram = try await http.login("kota-mataram", "admin")
             #expect(try await http.call(.get, location, token: mataram).status == .notFound)
             #expect(try await http.call(.get, "/v1/tenants/\(tenantID)/plans", token: mataram).status == .notFound)
+            // A retried submission with the same Idempotency-Key queues nothing new.
+            let keyed: HTTPFields = [.init("Idempotency-Key")!: "plan-retry-1"]
+            let first = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin, json: ["name": "Sekali"], headers: keyed)
+            let retry = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin, json: ["name": "Sekali"], headers: keyed)
+            #expect(first.status == .accepted && retry.status == .accepted)
+            #expect(first.headers[.location] == retry.headers[.location])
+            let reused = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin, json: ["name": "Lain"], headers: keyed)
+            #expect(reused.status == .conflict)
+            let total = try await http.call(.get, "/v1/tenants/\(tenantID)/plans", token: admin).json()["total"] as? Int
+            #expect(total == 2)
             let badPolicy = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin,
                                                 json: ["name": "x", "policy": ["minPerformance": 9]])
             #expect(badPolicy.status == .badRequest)

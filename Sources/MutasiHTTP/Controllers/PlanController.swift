@@ -20,7 +20,8 @@ struct PlanController {
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
             let body = try await request.decode(as: CreateBody.self, context: context)
             let status = try await plans.create(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                name: body.name, policy: body.policy ?? PlanPolicy())
+                                                name: body.name, policy: body.policy ?? PlanPolicy(),
+                                                idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(status, status: .accepted,
                                       location: "/v1/tenants/\(tenantID.lowercased)/plans/\(status.plan.id.lowercased)")
         }

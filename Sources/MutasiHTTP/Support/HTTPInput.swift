@@ -40,6 +40,11 @@ enum HTTPInput {
         return version
     }
 
+    /// The `Idempotency-Key` a client sent with a submission, if any.
+    static func idempotencyKey(_ request: Request) -> String? {
+        request.headers[.init("Idempotency-Key")!]
+    }
+
     static func etag(_ version: Int) -> String { "\"v\(version)\"" }
 
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, etag: Int? = nil,

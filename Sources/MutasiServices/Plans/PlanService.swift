@@ -3,7 +3,7 @@ import MutasiDomain
 import MutasiRepositories
 
 /// A plan with the state of its latest build job.
-public struct PlanStatus: Sendable, Encodable {
+public struct PlanStatus: Sendable, Codable {
     public var plan: TransferPlan
     public var job: Job?
 }
@@ -17,20 +17,31 @@ public struct PlanService: Sendable {
     static let readers: Set<Role> = [.tenantAdmin, .approver, .auditor]
     static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
 
-    /// Records the plan and queues its build; returns at once.
-    public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy) async throws -> PlanStatus {
+    /// Records the plan and queues its build; returns at once. A retry with the same
+    /// `idempotencyKey` returns the first answer instead of queuing a second plan.
+    public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy,
+                       idempotencyKey: String? = nil) async throws -> PlanStatus {
         let name = try Validate.text(name, field: "name")
         let policy = try policy.validated()
+        let key = try Idempotency.validKey(idempotencyKey)
+        let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? ""]
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
             try Access.require(actor, in: tenant, roles: [.tenantAdmin])
-            let plan = try await tx.plans.create(tenantID: tenantID, name: name, policy: policy, createdBy: actor.user.id)
-            let job = try await tx.jobs.enqueue(tenantID: tenantID, kind: Job.planBuild, subjectID: plan.id)
-            try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
-                action: "plan.create", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
-                before: nil, after: AuditSnapshot.json(plan)))
-            return PlanStatus(plan: plan, job: job)
+            return try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: fingerprint) {
+                try await Self.queue(tx, tenant: tenant, actor: actor, name: name, policy: policy)
+            }
         }
+    }
+
+    private static func queue(_ tx: any StoreTransaction, tenant: Tenant, actor: Principal, name: String,
+                              policy: PlanPolicy) async throws -> PlanStatus {
+        let plan = try await tx.plans.create(tenantID: tenant.id, name: name, policy: policy, createdBy: actor.user.id)
+        let job = try await tx.jobs.enqueue(tenantID: tenant.id, kind: Job.planBuild, subjectID: plan.id)
+        try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+            action: "plan.create", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
+            before: nil, after: AuditSnapshot.json(plan)))
+        return PlanStatus(plan: plan, job: job)
     }
 
     public func list(actor: Principal, tenantID: UUID, page: PageRequest) async throws -> Page<TransferPlan> {
