@@ -6,6 +6,7 @@ public struct MutasiCommand: AsyncParsableCommand {
         commandName: "mutasi",
         abstract: "Perencanaan mutasi ASN: server dan perintah admin.",
         subcommands: [ServeCommand.self, MigrateCommand.self, PlatformCommand.self, TenantCommand.self,
+                      UnitCommand.self, SlotCommand.self, EmployeeCommand.self, ImportCommand.self, ExportCommand.self,
                       UserCommand.self, AuditCommand.self, DemoCommand.self, PlanCommand.self])
 
     public init() {}

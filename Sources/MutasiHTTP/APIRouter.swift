@@ -22,6 +22,8 @@ public enum APIRouter {
         TenancyController(services: services).register(api, table)
         UserController(services: services).register(api, table)
         AuditController(services: services).register(api, table)
+        WorkforceController(services: services).register(api, table)
+        WorkforceFileController(services: services).register(api, table)
         PlanController(services: services).register(api, table)
         return (router, table)
     }
