@@ -1,18 +1,20 @@
-/// Goldberg's cost-scaling push-relabel algorithm for minimum-cost circulation, with the
-/// partial augment-relabel step and the global price update of LEMON's `CostScaling` (Kovács,
-/// "Minimum-cost flow algorithms: an experimental evaluation", 2015).
+/// Goldberg's cost-scaling push-relabel algorithm for minimum-cost circulation, in the form of
+/// OR-Tools' `GenericMinCostFlow` (discharge with look-ahead, relabel that stops at the first
+/// arc an epsilon step makes admissible) and the global price update of Goldberg's CS2 and
+/// LEMON's `CostScaling` (Kovács, "Minimum-cost flow algorithms: an experimental evaluation").
 ///
-/// Costs are multiplied by `alpha * n`, so that the last phase (epsilon = 1) leaves every
-/// residual arc with reduced cost above -1/n in the original units, which for integer costs
+/// Costs are multiplied by `alpha * n`, so that after the last phase (epsilon = 1) every
+/// residual arc has reduced cost above -1/n in the original units, which for integer costs
 /// means the circulation is optimal. Arrays are raw buffers: this loop is the hot spot of the
-/// planner and Swift's bounds checks would double its time.
+/// planner, and bounds checks would double its time.
 final class CostScaling {
+    /// Factor by which epsilon shrinks from phase to phase.
+    static let alpha: Int64 = 16
+    /// A global price update after this many relabels per node (fewer updates measured best).
+    static let updateFactor = 8
+
     private let n: Int
     private let m: Int
-    private let alpha: Int64 = 16
-    /// Longest path a partial augment walks before pushing.
-    private let maxPathLength = 4
-
     private let firstOut: UnsafeMutablePointer<Int32>
     private let target: UnsafeMutablePointer<Int32>
     private let reverse: UnsafeMutablePointer<Int32>
@@ -20,18 +22,22 @@ final class CostScaling {
     private let rescap: UnsafeMutablePointer<Int32>
     private let pi: UnsafeMutablePointer<Int64>
     private let excess: UnsafeMutablePointer<Int64>
+    /// Current arc of each node: the arcs before it are known not to be admissible.
     private let nextOut: UnsafeMutablePointer<Int32>
-    private let onPath: UnsafeMutablePointer<Bool>
-    /// Residual index of each original arc's forward direction.
+    /// Work space of the global update: rank of each node, bucket heads by rank, bucket links.
+    private let maxRank: Int
+    private let updateRank: UnsafeMutablePointer<Int32>
+    private let updateBucket: UnsafeMutablePointer<Int32>
+    private let updateNext: UnsafeMutablePointer<Int32>
+    private let updatePrev: UnsafeMutablePointer<Int32>
+    /// Residual index of each arc's forward direction.
     private var forward: [Int32]
-    private let capacities: [Int32]
     private var epsilon: Int64 = 0
-    private var active = NodeQueue()
 
     init(_ network: MinCostFlow) {
         n = network.nodeCount
-        let arcs = network.arcCount
-        m = 2 * arcs
+        let arcCount = network.arcCount
+        m = 2 * arcCount
         firstOut = .allocate(capacity: n + 1)
         target = .allocate(capacity: max(m, 1))
         reverse = .allocate(capacity: max(m, 1))
@@ -40,24 +46,26 @@ final class CostScaling {
         pi = .allocate(capacity: max(n, 1))
         excess = .allocate(capacity: max(n, 1))
         nextOut = .allocate(capacity: max(n, 1))
-        onPath = .allocate(capacity: max(m, 1))
-        forward = [Int32](repeating: 0, count: arcs)
-        capacities = network.capacities
+        maxRank = Int(Self.alpha) * max(n, 1)
+        updateRank = .allocate(capacity: max(n, 1))
+        updateBucket = .allocate(capacity: maxRank + 1)
+        updateNext = .allocate(capacity: max(n, 1))
+        updatePrev = .allocate(capacity: max(n, 1))
+        forward = [Int32](repeating: 0, count: arcCount)
 
         firstOut.initialize(repeating: 0, count: n + 1)
         pi.initialize(repeating: 0, count: max(n, 1))
         excess.initialize(repeating: 0, count: max(n, 1))
-        onPath.initialize(repeating: false, count: max(m, 1))
         let tails = network.tails, heads = network.heads
-        for i in 0..<arcs {
+        for i in 0..<arcCount {
             firstOut[Int(tails[i]) + 1] += 1
             firstOut[Int(heads[i]) + 1] += 1
         }
         for v in 0..<n { firstOut[v + 1] += firstOut[v] }
         for v in 0..<n { nextOut[v] = firstOut[v] }
-        let scale = alpha * Int64(max(n, 1))
+        let scale = Self.alpha * Int64(max(n, 1))
         var maxCost: Int64 = 0
-        for i in 0..<arcs {
+        for i in 0..<arcCount {
             let u = Int(tails[i]), v = Int(heads[i])
             let f = Int(nextOut[u]); nextOut[u] += 1
             let r = Int(nextOut[v]); nextOut[v] += 1
@@ -69,115 +77,141 @@ final class CostScaling {
             forward[i] = Int32(f)
             maxCost = max(maxCost, abs(c))
         }
-        epsilon = maxCost / alpha
+        epsilon = maxCost / Self.alpha
     }
 
     deinit {
         firstOut.deallocate(); target.deallocate(); reverse.deallocate(); cost.deallocate()
         rescap.deallocate(); pi.deallocate(); excess.deallocate(); nextOut.deallocate()
-        onPath.deallocate()
+        updateRank.deallocate(); updateBucket.deallocate(); updateNext.deallocate()
+        updatePrev.deallocate()
     }
 
-    /// Runs all scaling phases and returns the flow on each original arc.
+    /// Runs the scaling phases down to epsilon = 1 and returns the flow on each arc.
     func run(checkpoint: (Double) throws -> Void) throws -> [Int32] {
         var phases = 0, e = epsilon
-        while e >= 1 { phases += 1; e = e < alpha && e > 1 ? 1 : e / alpha }
+        while e >= 1 { phases += 1; e = e < Self.alpha && e > 1 ? 1 : e / Self.alpha }
         var phase = 0
         while epsilon >= 1 {
-            try checkpoint(Double(phase) / Double(max(phases, 1)))
-            try refine(checkpoint: { try checkpoint((Double(phase) + 0.5) / Double(max(phases, 1))) })
+            let done = Double(phase) / Double(phases)
+            try checkpoint(done)
+            try refine { try checkpoint(done + 0.5 / Double(phases)) }
             phase += 1
-            epsilon = epsilon < alpha && epsilon > 1 ? 1 : epsilon / alpha
+            epsilon = epsilon < Self.alpha && epsilon > 1 ? 1 : epsilon / Self.alpha
         }
         try checkpoint(1)
-        return (0..<forward.count).map { capacities[$0] - rescap[Int(forward[$0])] }
+        return forward.indices.map { i in rescap[Int(reverse[Int(forward[i])])] }
     }
 
-    /// One phase: saturate the arcs that break epsilon-optimality, then push the excess back to
-    /// the deficits along admissible paths, relabelling where none leads on.
+    /// One phase in the manner of OR-Tools' `GenericMinCostFlow`: discharge the active nodes
+    /// from a stack, looking ahead before each push so that flow is not sent to a node that
+    /// would only have to send it back.
     private func refine(checkpoint: () throws -> Void) throws {
         saturateNegativeArcs()
-        let globalUpdateSkip = n
-        var nextGlobalUpdate = globalUpdateSkip
+        let firstOut = self.firstOut, target = self.target, reverse = self.reverse
+        let cost = self.cost, rescap = self.rescap, pi = self.pi, excess = self.excess
+        let nextOut = self.nextOut, eps = epsilon, n = self.n
+        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+        defer { stack.deallocate() }
+        var top = 0
+        for u in 0..<n where excess[u] > 0 { stack[top] = Int32(u); top += 1 }  // each node once at most
         var relabels = 0, steps = 0
-        var path = [Int32](repeating: 0, count: maxPathLength + 1)
 
-        while true {
-            while let front = active.first, excess[front] <= 0 { active.removeFirst() }
-            guard let start = active.first else { break }
+        /// Lowers the price of `node` just enough to give it an admissible arc (by epsilon when
+        /// an arc is already that close, which saves scanning the rest).
+        func relabel(_ node: Int) {
+            relabels += 1
+            let guaranteed = pi[node] - eps
+            // An arc turns admissible once the price is below its `candidate`; the highest
+            // candidate less epsilon is the new price. `previousBest` is the highest candidate
+            // before the best arc: if it stays out of reach, the scan may resume at the best arc.
+            var best = Int64.min, previousBest = Int64.min
+            var bestArc: Int32 = -1
+            let first = Int(firstOut[node]), last = Int(firstOut[node + 1])
+            var a = first
+            while a < last {
+                if rescap[a] > 0 {
+                    let candidate = pi[Int(target[a])] - cost[a]
+                    if candidate > guaranteed {
+                        pi[node] = guaranteed
+                        nextOut[node] = Int32(a)
+                        return
+                    }
+                    if candidate > best {
+                        previousBest = best
+                        best = candidate
+                        bestArc = Int32(a)
+                    }
+                }
+                a += 1
+            }
+            if best == Int64.min {
+                pi[node] = guaranteed
+                nextOut[node] = Int32(first)
+                return
+            }
+            let newPrice = best - eps
+            pi[node] = newPrice
+            nextOut[node] = previousBest <= newPrice ? bestArc : Int32(first)
+        }
+
+        /// Whether pushing into `node` along `inArc` is worth it: true if `node` is a deficit
+        /// or has an admissible arc; otherwise relabels it and says whether `inArc` still is.
+        func lookAhead(_ inArc: Int, _ inTailPrice: Int64, _ node: Int) -> Bool {
+            if excess[node] < 0 { return true }
+            let p = pi[node]
+            let last = Int(firstOut[node + 1])
+            var a = Int(nextOut[node])
+            while a < last {
+                if rescap[a] > 0 && cost[a] + p - pi[Int(target[a])] < 0 {
+                    nextOut[node] = Int32(a)
+                    return true
+                }
+                a += 1
+            }
+            relabel(node)
+            return rescap[inArc] > 0 && cost[inArc] + inTailPrice - pi[node] < 0
+        }
+
+        while top > 0 {
+            if relabels >= Self.updateFactor * n {
+                relabels = 0
+                globalUpdate()
+            }
+            top -= 1
+            let node = Int(stack[top])
             steps += 1
-            if steps & 0xFFFF == 0 { try checkpoint() }
-
-            var tip = start
-            var length = 0
-            search: while length < maxPathLength && excess[tip] >= 0 {
-                var minReduced = Int64.max
-                let piTip = pi[tip]
-                let last = Int(firstOut[tip + 1])
-                var a = Int(nextOut[tip])
+            if steps & 0x3FFF == 0 { try checkpoint() }
+            discharge: repeat {
+                let p = pi[node]
+                let last = Int(firstOut[node + 1])
+                var a = Int(nextOut[node])
                 while a < last {
-                    if rescap[a] > 0 {
-                        let u = Int(target[a])
-                        let reduced = cost[a] + piTip - pi[u]
-                        if reduced < 0 {
-                            path[length] = Int32(a)
-                            length += 1
-                            nextOut[tip] = Int32(a)
-                            if onPath[a] { break search }  // a cycle: push around it
-                            onPath[a] = true
-                            tip = u
-                            continue search
+                    if rescap[a] > 0 && cost[a] + p - pi[Int(target[a])] < 0 {
+                        let head = Int(target[a])
+                        if lookAhead(a, p, head) {
+                            let wasActive = excess[head] > 0
+                            let delta = min(excess[node], Int64(rescap[a]))
+                            rescap[a] -= Int32(delta)
+                            rescap[Int(reverse[a])] += Int32(delta)
+                            excess[node] -= delta
+                            excess[head] += delta
+                            if excess[head] > 0 && !wasActive { stack[top] = Int32(head); top += 1 }
+                            if excess[node] == 0 {
+                                nextOut[node] = Int32(a)
+                                break discharge
+                            }
                         }
-                        if reduced < minReduced { minReduced = reduced }
                     }
                     a += 1
                 }
-                // No admissible arc: relabel the tip, counting the way back as an option.
-                if tip != start {
-                    let back = Int(reverse[Int(path[length - 1])])
-                    minReduced = min(minReduced, cost[back] + piTip - pi[Int(target[back])])
-                }
-                let scanned = Int(nextOut[tip])
-                var b = Int(firstOut[tip])
-                while b < scanned {
-                    if rescap[b] > 0 {
-                        let reduced = cost[b] + piTip - pi[Int(target[b])]
-                        if reduced < minReduced { minReduced = reduced }
-                    }
-                    b += 1
-                }
-                pi[tip] -= minReduced + epsilon
-                nextOut[tip] = firstOut[tip]
-                relabels += 1
-                if tip != start {
-                    length -= 1
-                    let a = Int(path[length])
-                    onPath[a] = false
-                    tip = Int(target[Int(reverse[a])])
-                }
-            }
-
-            var v = start
-            for i in 0..<length {
-                let a = Int(path[i])
-                let u = v
-                v = Int(target[a])
-                onPath[a] = false
-                let delta = min(Int64(rescap[a]), excess[u])
-                rescap[a] -= Int32(delta)
-                rescap[Int(reverse[a])] += Int32(delta)
-                excess[u] -= delta
-                excess[v] += delta
-                if excess[v] > 0 && excess[v] <= delta { active.append(v) }
-            }
-
-            if relabels >= nextGlobalUpdate {
-                globalUpdate()
-                nextGlobalUpdate = relabels + globalUpdateSkip
-            }
+                relabel(node)
+            } while excess[node] > 0
         }
     }
 
+    /// Starts a phase: every arc of negative reduced cost is saturated, which makes the flow
+    /// 0-optimal but leaves excesses and deficits for the phase to resolve.
     private func saturateNegativeArcs() {
         for u in 0..<n {
             let piU = pi[u]
@@ -193,69 +227,71 @@ final class CostScaling {
                     }
                 }
             }
-        }
-        active.removeAll()
-        for u in 0..<n {
-            if excess[u] > 0 { active.append(u) }
             nextOut[u] = firstOut[u]
         }
     }
 
-    /// Raises the price of every node by its epsilon-distance to the nearest deficit (a Dial
-    /// search backwards from the deficits), which sends the pushes straight where they belong.
+    /// Lowers the price of every node by epsilon times its distance, in epsilon units of
+    /// reduced cost, to the nearest deficit (a Dial search backwards from the deficits), which
+    /// sends the pushes straight where they belong. Nodes no deficit has reached when all the
+    /// excess is covered are lowered by the last distance searched.
     private func globalUpdate() {
-        let maxRank = Int(alpha) * n
-        let end = Int32(n)  // bucket terminator
-        var rank = [Int](repeating: maxRank, count: n)
-        var buckets = [Int32](repeating: end, count: maxRank)
-        var bucketNext = [Int32](repeating: end, count: n + 1)
-        var bucketPrev = [Int32](repeating: end, count: n + 1)
+        let n = self.n, eps = epsilon
+        let firstOut = self.firstOut, target = self.target, reverse = self.reverse
+        let cost = self.cost, rescap = self.rescap, pi = self.pi, excess = self.excess
+        let nextOut = self.nextOut
+        let rank = updateRank, bucket = updateBucket, next = updateNext, prev = updatePrev
+        let unreached = Int32.max, end = Int32(-1), maxRank = self.maxRank
 
         var totalExcess: Int64 = 0
         var b0 = end
         for i in 0..<n {
             if excess[i] < 0 {
                 rank[i] = 0
-                bucketNext[i] = b0
-                bucketPrev[Int(b0)] = Int32(i)
+                next[i] = b0
+                if b0 != end { prev[Int(b0)] = Int32(i) }
                 b0 = Int32(i)
             } else {
+                rank[i] = unreached
                 totalExcess += excess[i]
             }
         }
         if totalExcess == 0 { return }
-        buckets[0] = b0
+        bucket[0] = b0
+        var highest = 0  // buckets 0...highest may be non-empty
 
         var r = 0
-        scan: while r < maxRank {
-            while buckets[r] != end {
-                let u = Int(buckets[r])
-                buckets[r] = bucketNext[u]
+        scan: while r <= highest {
+            while bucket[r] != end {
+                let u = Int(bucket[r])
+                bucket[r] = next[u]
+                if bucket[r] != end { prev[Int(bucket[r])] = end }
                 let piU = pi[u]
                 for a in Int(firstOut[u])..<Int(firstOut[u + 1]) {
                     let ra = Int(reverse[a])
                     guard rescap[ra] > 0 else { continue }
                     let v = Int(target[a])
-                    let oldRank = rank[v]
+                    let oldRank = Int(rank[v])
                     guard r < oldRank else { continue }
-                    let steps = (cost[ra] + pi[v] - piU) / epsilon
-                    let newRank = steps < Int64(maxRank) ? r + 1 + Int(steps) : oldRank
-                    guard newRank < oldRank else { continue }
-                    rank[v] = newRank
-                    nextOut[v] = firstOut[v]
-                    if oldRank < maxRank {
-                        if buckets[oldRank] == Int32(v) {
-                            buckets[oldRank] = bucketNext[v]
-                        } else {
-                            let pv = Int(bucketPrev[v]), nv = Int(bucketNext[v])
-                            bucketNext[pv] = Int32(nv)
-                            bucketPrev[nv] = Int32(pv)
-                        }
+                    // Length in epsilon units: 0 for an admissible arc (reduced cost in
+                    // [-eps, 0)), else floor(reduced / eps) + 1.
+                    let reduced = cost[ra] + pi[v] - piU
+                    let length = reduced < 0 ? 0 : reduced / eps + 1
+                    guard length < Int64(maxRank) else { continue }
+                    let newRank = r + Int(length)
+                    guard newRank < oldRank && newRank <= maxRank else { continue }
+                    if oldRank != Int(unreached) {  // unlink v from its bucket
+                        let pv = prev[v], nv = next[v]
+                        if pv == end { bucket[oldRank] = nv } else { next[Int(pv)] = nv }
+                        if nv != end { prev[Int(nv)] = pv }
                     }
-                    let nv = buckets[newRank]
-                    bucketNext[v] = nv
-                    bucketPrev[Int(nv)] = Int32(v)
-                    buckets[newRank] = Int32(v)
+                    rank[v] = Int32(newRank)
+                    while highest < newRank { highest += 1; bucket[highest] = end }
+                    let head = bucket[newRank]
+                    next[v] = head
+                    prev[v] = end
+                    if head != end { prev[Int(head)] = Int32(v) }
+                    bucket[newRank] = Int32(v)
                 }
                 if excess[u] > 0 {
                     totalExcess -= excess[u]
@@ -266,37 +302,11 @@ final class CostScaling {
         }
 
         for u in 0..<n {
-            let k = min(rank[u], r)
+            let k = min(Int(rank[u]), r)
             if k > 0 {
-                pi[u] -= epsilon * Int64(k)
+                pi[u] -= eps * Int64(k)
                 nextOut[u] = firstOut[u]
             }
         }
-    }
-}
-
-/// FIFO of active nodes; a node may be queued again while an old entry of it waits.
-struct NodeQueue {
-    private var items: [Int] = []
-    private var head = 0
-
-    var first: Int? { head < items.count ? items[head] : nil }
-
-    mutating func append(_ v: Int) { items.append(v) }
-
-    mutating func removeFirst() {
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 4096 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-    }
-
-    mutating func removeAll() {
-        items.removeAll(keepingCapacity: true)
-        head = 0
     }
 }

@@ -48,10 +48,9 @@ struct MinCostFlow: Sendable {
     /// Solves the circulation exactly. `checkpoint` is called now and then with the fraction
     /// of the work done; it may throw to abandon the solve (cancellation).
     func solve(checkpoint: (Double) throws -> Void = { _ in }) throws -> Solution {
-        let solver = CostScaling(self)
-        let flows = try solver.run(checkpoint: checkpoint)
+        let flows = try CostScaling(self).run(checkpoint: checkpoint)
         var cost = 0
-        for i in 0..<flows.count where flows[i] != 0 {
+        for i in flows.indices where flows[i] != 0 {
             cost += Int(flows[i]) * Int(costs[i])
         }
         return Solution(flows: flows, cost: cost)

@@ -132,10 +132,10 @@ struct TransferNetwork {
                         hubLevel.append(level)
                     }
                     let arc = flow.addArc(from: hubBase + h, to: targetNode[t],
-                                          capacity: min(workforce.deficit[t], Int(Int32.max)), cost: 0)
+                                          capacity: min(workforce.deficit[t], eligibleCount), cost: 0)
                     hubTargets[h].append((arc, t))
                     if let c = child, hubParent[c] == nil {
-                        let arc = flow.addArc(from: hubBase + c, to: hubBase + h, capacity: Int(Int32.max),
+                        let arc = flow.addArc(from: hubBase + c, to: hubBase + h, capacity: eligibleCount,
                                               cost: Self.levelDistance[level] - Self.levelDistance[hubLevel[c]])
                         hubParent[c] = (arc, h)
                     }
@@ -230,6 +230,7 @@ struct TransferNetwork {
             releaseArcs.append((s, arcs))
         }
         flow.addArc(from: Self.sink, to: Self.source, capacity: releasable, cost: 0)
+
         try progress(1)
     }
 
