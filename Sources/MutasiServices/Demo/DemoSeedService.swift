@@ -96,6 +96,7 @@ public struct DemoSeedService: Sendable {
                                                                  role: role, bknOfficeID: nil, agencyIDs: agencies, passwordHash: hash))
                     try await tx.audit.append(scope: tenant.scope, actor: actor, Self.created("user", user.id, user))
                 }
+                try await Self.seedWorkforce(tx, tenant: tenant, agencyIDs: agencyIDs)
             }
             logins += Self.tenantUsers.map { Login(tenant: seed.code, username: $0.0, role: $0.2) }
         }
