@@ -56,9 +56,12 @@ private struct FieldReader {
     func expect(_ kind: JSONScanner.Kind, _ s: inout JSONScanner, record: @autoclosure () -> String, field: String) throws {
         let found = try s.peekKind()
         if found != kind {
+            // A value that is not even well-formed is reported as malformed JSON.
+            let at = s.offset
+            try s.skipValue()
             throw PlanningInputError(
                 "json.wrong_type", record: record(), field: field,
-                "expected \(kind.rawValue), found \(found.rawValue) at \(s.position(of: s.offset))")
+                "expected \(kind.rawValue), found \(found.rawValue) at \(s.position(of: at))")
         }
     }
 
