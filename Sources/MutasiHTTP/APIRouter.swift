@@ -24,6 +24,8 @@ public enum APIRouter {
         AuditController(services: services).register(api, table)
         WorkforceController(services: services).register(api, table)
         WorkforceFileController(services: services).register(api, table)
+        NeedsController(services: services).register(api, table)
+        BalanceController(services: services).register(api, table)
         PlanController(services: services).register(api, table)
         return (router, table)
     }

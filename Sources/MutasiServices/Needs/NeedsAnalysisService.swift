@@ -230,7 +230,9 @@ public struct NeedsAnalysisService: Sendable {
             }
             return .workload(try tasks.enumerated().map { i, task in
                 let field = "tasks[\(i)]"
-                _ = try Validate.text(task.name, field: "\(field).name", max: 500)
+                guard task.name.count <= 500 else {
+                    throw DomainError.invalid("needs.task_name_too_long", "A task name has at most 500 characters.", field: "\(field).name")
+                }
                 return try renamingFields {
                     try WorkloadTask(name: task.name, volume: task.volume.rational(field: "\(field).volume"),
                                      standardMinutes: task.standardMinutes.rational(field: "\(field).standardMinutes"),
