@@ -69,7 +69,7 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
                            "competencies", "need"], rows, progress: nil) { e, row in
             e.field(row.unitID.uuidString); e.field(row.code); e.field(row.name); e.field(row.kind.rawValue)
             e.field(row.grades.min); e.field(row.grades.max); e.field(Self.arrayLiteral(row.educationFields))
-            e.field(WorkforceSQL.json(row.competencies)); e.field(row.need)
+            e.field(WorkforceSQL.json(row.competencies.sorted { $0.code < $1.code })); e.field(row.need)
         }
         return try await counts(rows.count, """
             INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade, education_fields,

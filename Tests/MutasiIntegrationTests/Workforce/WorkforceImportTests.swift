@@ -42,4 +42,126 @@ struct WorkforceImportTests {
             #expect(unit["total"] as? Int == 2)
         }
     }
+
+    @Test("one bad row writes nothing, and the report lists every bad row with line and column")
+    func allOrNothing() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (token, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            try await WorkforceFixtures.load(http, token: token, tenantID: tenantID)
+            let t = "/v1/tenants/\(tenantID)"
+            let before = try await http.call(.get, "\(t)/employees?limit=1", token: token).json()["total"] as? Int
+            let auditBefore = try await http.call(.get, "\(t)/audit-events?limit=1", token: token).json()["total"] as? Int
+            let csv = """
+                nip,jenis_asn,nama,golongan,kode_unit,kode_jabatan,tmt_jabatan
+                199101012016011001,PNS,Baru Satu,III/a,SDN-1,GURU-KELAS,2016-01-01
+                1.98501E+17,PNS,Angka Excel,III/a,,,
+                199101012016011002,PNS,"Nama dengan
+                baris baru",III/z,SDN-9,GURU-KELAS,2016-01-01
+                199101012016011003,PNS,,III/a,SDN-1,GURU-X,2016-01-01
+                199101012016011001,PNS,Ganda,III/a,,,
+                199101012016011004,PNS,Baru Dua,III/a,,,
+
+                """
+            let response = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "employees", csv)
+            #expect(response.status.code == 422)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let problem = try response.json()
+            #expect(problem["code"] as? String == "import.rejected")
+            let report = try #require(problem["report"] as? [String: Any])
+            #expect(report["applied"] as? Bool == false)
+            #expect(report["badRows"] as? Int == 4)
+            let errors = (report["errors"] as? [[String: Any]] ?? []).map {
+                "\($0["line"] as? Int ?? 0) \($0["column"] as? String ?? "-") \($0["code"] as? String ?? "")"
+            }
+            #expect(errors == [
+                "3 nip nip.scientific_notation",
+                "4 golongan grade.invalid", "4 kode_unit unit.not_found",
+                "6 nama employee_name.required", "6 kode_jabatan slot.not_found",
+                "7 nip csv.duplicate_key",
+            ], "\(errors)")
+            #expect(try await http.call(.get, "\(t)/employees?limit=1", token: token).json()["total"] as? Int == before)
+            #expect(try await http.call(.get, "\(t)/audit-events?limit=1", token: token).json()["total"] as? Int == auditBefore)
+
+            let header = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "units",
+                                                               "kode_unit;nama;kode_wilayah\nX;Y;53.71.01\n")
+            let headerErrors = ((try header.json()["report"] as? [String: Any])?["errors"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(headerErrors == ["csv.unknown_column", "csv.missing_column", "csv.missing_column"])
+            let latin1 = try await http.execute(uri: "\(t)/imports/units", method: .post,
+                                                headers: [.authorization: "Bearer \(token)", .contentType: "text/csv"],
+                                                body: ByteBuffer(bytes: Array("kode_unit;nama_unit\nX;Caf".utf8) + [0xE9]))
+            #expect(((try latin1.json()["report"] as? [String: Any])?["errors"] as? [[String: Any]])?.first?["code"] as? String == "csv.not_utf8")
+            let json = try await http.call(.post, "\(t)/imports/units", token: token, json: ["kode_unit": "X"])
+            #expect(json.status == .unsupportedMediaType)
+            let unknownFile = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "agencies", "a\n")
+            #expect(unknownFile.status == .notFound)
+        }
+    }
+
+    @Test("an export (BOM, semicolons) imports back unchanged; a changed cell updates one row")
+    func roundTrip() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (token, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            try await WorkforceFixtures.load(http, token: token, tenantID: tenantID)
+            for file in ["units", "slots", "employees"] {
+                let export = try await http.call(.get, "/v1/tenants/\(tenantID)/exports/\(file)", token: token)
+                #expect(export.status == .ok)
+                #expect(export.headers[.contentType] == "text/csv; charset=utf-8")
+                let bytes = Array(export.body.readableBytesView)
+                #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(file) has no BOM")
+                let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                #expect(text.hasPrefix(file == "units" ? "kode_unit;nama_unit;" : file == "slots" ? "kode_unit;kode_jabatan;" : "nip;jenis_asn;"))
+                let back = try await http.execute(uri: "/v1/tenants/\(tenantID)/imports/\(file)", method: .post,
+                                                  headers: [.authorization: "Bearer \(token)", .contentType: "text/csv; charset=utf-8"],
+                                                  body: ByteBuffer(bytes: bytes))
+                let counts = try back.json()["counts"] as? [String: Any]
+                #expect(counts?["inserted"] as? Int == 0 && counts?["updated"] as? Int == 0, "\(file): \(back.text)")
+                #expect((counts?["unchanged"] as? Int ?? 0) > 0)
+            }
+            let export = try await http.call(.get, "/v1/tenants/\(tenantID)/exports/employees", token: token).text
+            #expect(export.contains(";ya;Sedang tugas belajar sampai 2026\r\n"))
+            let line = export.split(separator: "\r\n").first { $0.hasPrefix("198503152010011002") }.map(String.init) ?? ""
+            #expect(line == "198503152010011002;PNS;Yohanes Ndun;1985-03-15;L;III/c;S1;Pendidikan Guru SD;MENGAJAR:3;SDN-1;GURU-KELAS;2018-01-01;2023:Baik|2024:Sangat Baik;tidak;", "\(line)")
+            // Changing one cell updates exactly that row and moves its history.
+            let moved = WorkforceFixtures.employees.replacingOccurrences(of: "SDN-1;GURU-KELAS;2018-01-01", with: "SDN-2;GURU-KELAS;2025-01-01")
+            let update = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "employees", moved)
+            #expect((try update.json()["counts"] as? [String: Any])?["updated"] as? Int == 1, "\(update.text)")
+            let yohanes = (try await http.call(.get, "/v1/tenants/\(tenantID)/employees?nip=198503152010011002", token: token)
+                .json()["items"] as! [[String: Any]])[0]
+            #expect((yohanes["positionHistory"] as? [[String: Any]])?.count == 2)
+            let audit = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-events?entityType=import", token: token).json()
+            #expect((audit["total"] as? Int ?? 0) >= 7)
+        }
+    }
+
+    @Test("the CLI imports and exports, and reports bad rows with a non-zero exit")
+    func cli() async throws {
+        let db = try await TestDatabase.create()
+        #expect(try CLITests.run(["demo", "seed"], db: db).status == 0)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (file, csv) in [("units", WorkforceFixtures.units), ("slots", WorkforceFixtures.slots), ("employees", WorkforceFixtures.employees)] {
+            let path = dir.appendingPathComponent("\(file).csv").path
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try CLITests.run(["import", file, "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", path], db: db)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("selesai"), "\(run.stdout)")
+        }
+        let out = dir.appendingPathComponent("out.csv").path
+        let export = try CLITests.run(["export", "employees", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", "-o", out], db: db)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Yohanes Ndun"))
+        let bad = dir.appendingPathComponent("bad.csv").path
+        try "nip;jenis_asn;nama;golongan\n1.98501E+17;PNS;X;III/a\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try CLITests.run(["import", "employees", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", bad], db: db)
+        #expect(refused.status == 4)
+        #expect(refused.stdout.contains("nip.scientific_notation"))
+        let list = try CLITests.run(["employee", "list", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", "--nip", "1985"], db: db)
+        #expect(list.stdout.contains("Yohanes Ndun") && list.stdout.contains("PENSIUN"), "\(list.stdout)\(list.stderr)")
+        let units = try CLITests.run(["unit", "list", "--tenant", "provinsi-sabangau", "--operator", "provinsi-sabangau/admin"], db: db)
+        #expect(units.stdout.contains("SBG-SMAN1"), "\(units.stdout)\(units.stderr)")
+        let denied = try CLITests.run(["import", "units", "--tenant", "kota-kupang", "--operator", "kota-kupang/auditor",
+                                       dir.appendingPathComponent("units.csv").path], db: db)
+        #expect(denied.status == 1 && denied.stderr.contains("auth.forbidden"))
+    }
 }
