@@ -11,14 +11,37 @@ import Testing
 /// their explanations, and equal to what the offline solver makes of the exported instance.
 @Suite("Plans from live data")
 struct PlanBuildTests {
-    /// A small school system in Kota Kupang: SD 2 has two teachers too many, SD 1 two too few.
-    static func seedSchools(_ db: TestDatabase, tenant: String = "kota-kupang", unitPrefix: String = "") async throws {
+    /// A tenant of its own (no demo workforce), with an admin, an approver, an employee user and
+    /// an agency operator of its Dinas Pendidikan, all with the demo password.
+    static func makeTenant(_ services: Services) async throws {
+        let platform = try await services.operators.principal(login: "admin")
+        let office = try await services.offices.list(actor: platform, page: try PageRequest()).items.first { $0.code == "kanreg-x" }!
+        let tenant = try await services.tenants.create(actor: platform, .init(
+            code: "kota-uji", name: "Pemerintah Kota Uji", kind: .city, regionCode: "53.72", bknOfficeID: office.id))
+        func draft(_ username: String, _ role: Role, agencies: [UUID]? = nil) -> UserService.Draft {
+            .init(username: username, fullName: username, role: role, password: TestApp.demoPassword, agencyIDs: agencies)
+        }
+        _ = try await services.users.createTenantUser(actor: platform, tenantID: tenant.id, draft("admin", .tenantAdmin))
+        let admin = try await services.operators.principal(login: "kota-uji/admin")
+        let agency = try await services.agencies.create(actor: admin, tenantID: tenant.id, code: "dinas-pendidikan", name: "Dinas Pendidikan")
+        for (username, role) in [("ppk", Role.approver), ("pegawai", .employee)] {
+            _ = try await services.users.createTenantUser(actor: admin, tenantID: tenant.id, draft(username, role))
+        }
+        _ = try await services.users.createTenantUser(actor: admin, tenantID: tenant.id,
+                                                      draft("operator-pendidikan", .agencyOperator, agencies: [agency.id]))
+    }
+
+    /// A small school system in Kota Uji: SD 2 has two teachers too many, SD 1 two too few, and
+    /// the office has nobody.
+    static func seedSchools(_ services: Services, _ db: TestDatabase, tenant: String = "kota-uji") async throws {
+        try await makeTenant(services)
+        let unitPrefix = ""
         try await db.asOwner { client in
             let log = TestDatabase.logger
             let tenantID = try await client.column("SELECT id FROM tenants WHERE code = \(tenant)", as: UUID.self)[0]
             let agencyID = try await client.column(
                 "SELECT id FROM agencies WHERE tenant_id = \(tenantID) AND code = 'dinas-pendidikan'", as: UUID.self)[0]
-            for (code, region) in [("sd-1", "53.71.01"), ("sd-2", "53.71.02"), ("kantor", "53.71")] {
+            for (code, region) in [("sd-1", "53.72.01"), ("sd-2", "53.72.02"), ("kantor", "53.72")] {
                 try await client.query("""
                     INSERT INTO units (tenant_id, agency_id, code, name, region_code)
                     VALUES (\(tenantID), \(agencyID), \(unitPrefix + code), \(code.uppercased()), \(region))
@@ -54,8 +77,8 @@ struct PlanBuildTests {
     @Test("create answers 202, the worker builds it, and the stored plan equals the offline solve of its instance")
     func buildAndRecheck() async throws {
         try await TestApp.run { http, services, db, _ in
-            try await Self.seedSchools(db)
-            let admin = try await http.login("kota-kupang", "admin")
+            try await Self.seedSchools(services, db)
+            let admin = try await http.login("kota-uji", "admin")
             let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
             let created = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin,
                                               json: ["name": "Rotasi guru 2026", "policy": ["scope": "regency"]])
@@ -91,11 +114,11 @@ struct PlanBuildTests {
             #expect(Set(offline.moves.map(\.employee)) == Set(moves.compactMap { $0["nip"] as? String }))
 
             // Readers and refusals.
-            let ppk = try await http.login("kota-kupang", "ppk")
+            let ppk = try await http.login("kota-uji", "ppk")
             #expect(try await http.call(.get, location, token: ppk).status == .ok)
-            let pegawai = try await http.login("kota-kupang", "pegawai")
+            let pegawai = try await http.login("kota-uji", "pegawai")
             #expect(try await http.call(.get, location, token: pegawai).status == .forbidden)
-            let operatorToken = try await http.login("kota-kupang", "operator-pendidikan")
+            let operatorToken = try await http.login("kota-uji", "operator-pendidikan")
             #expect(try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: operatorToken, json: ["name": "x"]).status == .forbidden)
             let mataram = try await http.login("kota-mataram", "admin")
             #expect(try await http.call(.get, location, token: mataram).status == .notFound)
@@ -120,7 +143,7 @@ struct PlanBuildTests {
     @Test("a build that fails is reported on the plan and its job")
     func failureIsReported() async throws {
         try await TestApp.run { http, services, db, _ in
-            try await Self.seedSchools(db)
+            try await Self.seedSchools(services, db)
             // Codes with a slash make two slots read as the same instance id, "sd-1/guru/x".
             try await db.asOwner { client in
                 let log = TestDatabase.logger
@@ -135,7 +158,7 @@ struct PlanBuildTests {
                         """, logger: log)
                 }
             }
-            let admin = try await http.login("kota-kupang", "admin")
+            let admin = try await http.login("kota-uji", "admin")
             let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
             let created = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin, json: ["name": "Gagal"])
             let location = try #require(created.headers[.location])
@@ -152,8 +175,8 @@ struct PlanBuildTests {
     @Test("a job whose worker died is claimed again once its heartbeat is stale")
     func staleJobIsReclaimed() async throws {
         try await TestApp.run { _, services, db, _ in
-            try await Self.seedSchools(db)
-            let admin = try await services.operators.principal(login: "kota-kupang/admin")
+            try await Self.seedSchools(services, db)
+            let admin = try await services.operators.principal(login: "kota-uji/admin")
             let created = try await services.plans.create(actor: admin, tenantID: admin.scope.uuid, name: "Rotasi", policy: PlanPolicy())
             // A worker claims it and dies.
             let claimed = try await services.env.store.transaction(in: .platform) { tx in
