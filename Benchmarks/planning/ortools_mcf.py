@@ -150,6 +150,75 @@ def solve(inst):
             "nodes": int(to + ns), "arcs": int(len(a)), "pairs": int(len(tail))}
 
 
+def check_plan(inst, plan):
+    """Problems found when recomputing a plan's figures from the instance (empty when right)."""
+    pol = dict(POLICY, **inst.get("policy", {}))
+    slots = {s["id"]: s for s in inst["slots"]}
+    emps = {e["id"]: e for e in inst["employees"]}
+    active = [e for e in inst["employees"] if e["monthsToRetirement"] > pol["horizonMonths"]]
+    current = {s: 0 for s in slots}
+    for e in active:
+        current[e["slot"]] += 1
+    deficit = {s: max(0, slots[s]["need"] - current[s]) for s in slots}
+    surplus = {s: max(0, current[s] - slots[s]["need"]) for s in slots}
+    problems, fills, releases, moved, total = [], {}, {}, set(), 0
+    for m in plan["moves"]:
+        e, t = emps[m["employee"]], slots[m["to"]]
+        o = slots[e["slot"]]
+        comps = e.get("competencies", {})
+        gap = sum(max(0, c["level"] - comps.get(c["code"], 0)) for c in t.get("competencies", []))
+        dist, c = closeness(o["region"], t["region"])
+        scope_ok = (c is None or pol["scope"] == "any" or (pol["scope"] == "province" and c >= 1)
+                    or (pol["scope"] == "regency" and c >= 2))
+        ok = (e["monthsToRetirement"] > pol["horizonMonths"] and not e.get("locked", False)
+              and e["performance"] >= pol["minPerformance"]
+              and (e["monthsInPosition"] >= pol["minMonthsInPosition"] or e.get("requested", False))
+              and surplus[e["slot"]] > 0 and t["id"] != o["id"] and deficit[t["id"]] > 0
+              and t["minGrade"] <= e["grade"] <= t["maxGrade"]
+              and (not t.get("educationFields") or e["educationField"] in t["educationFields"])
+              and gap <= pol["maxTrainableGap"] and scope_ok and m["employee"] not in moved)
+        if not ok:
+            problems.append(f"move {m['employee']} -> {t['id']} is not allowed")
+        moved.add(m["employee"])
+        prefs = e.get("preferences", [])
+        pref = 60 if not prefs else 20 * prefs.index(t["unit"]) if t["unit"] in prefs else 150
+        fit = max(0, 100 - 25 * gap)
+        cost = 3 * (100 - fit) + pref + dist
+        needs = [{"code": c["code"], "gap": c["level"] - comps.get(c["code"], 0)}
+                 for c in t.get("competencies", []) if c["level"] > comps.get(c["code"], 0)]
+        if (m["from"], m["cost"], m["fit"], m["preference"], m["distance"], m["trainingNeeds"]) != \
+                (o["id"], cost, fit, pref, dist, needs):
+            problems.append(f"figures of {m['employee']}")
+        total += cost
+        fills[t["id"]] = fills.get(t["id"], 0) + 1
+        releases[o["id"]] = releases.get(o["id"], 0) + 1
+    for s, f in fills.items():
+        if f > deficit[s]:
+            problems.append(f"{s} filled beyond its deficit")
+        total -= sum(1000 + (1000 * (deficit[s] - k + 1)) // slots[s]["need"] for k in range(1, f + 1))
+    for s, r in releases.items():
+        if r > surplus[s]:
+            problems.append(f"{s} released beyond its surplus")
+        m = max(slots[s]["need"], 1)
+        total -= sum((500 * min(surplus[s] - k + 1, m)) // m for k in range(1, r + 1))
+    if total != plan["objective"]:
+        problems.append(f"objective {plan['objective']}, moves add up to {total}")
+    after = dict(current)
+    for s, f in fills.items():
+        after[s] += f
+    for s, r in releases.items():
+        after[s] -= r
+    for name, counts in (("before", current), ("after", after)):
+        need = sum(slots[s]["need"] for s in slots)
+        d = sum(max(0, slots[s]["need"] - counts[s]) for s in slots)
+        u = sum(max(0, counts[s] - slots[s]["need"]) for s in slots)
+        b = plan[name]
+        if (b["need"], b["deficit"], b["surplus"]) != (need, d, u) or \
+                abs(b["imbalance"] - ((d + u) / need if need else 0)) > 1e-9:
+            problems.append(f"{name} balance")
+    return problems
+
+
 if __name__ == "__main__":
     with open(sys.argv[1]) as f:
         print(json.dumps(solve(json.load(f))))
