@@ -65,7 +65,7 @@ struct PostgresEmployeeRepository: EmployeeRepository {
                 """)
             return try rows[0].decode(UUID.self)
         }
-        try await Self.syncHistory(db, tenantID: tenantID, scope: "e.id = '\(id.uuidString.lowercased())'")
+        try await Self.syncHistory(db, tenantID: tenantID, scope: "WHERE e.id = '\(id.uuidString.lowercased())'")
         guard let employee = try await find(tenantID: tenantID, id: id) else {
             throw DomainError.notFound("employee.not_found", "Employee not found.")
         }
@@ -118,7 +118,7 @@ struct PostgresEmployeeRepository: EmployeeRepository {
             """)
         guard rows.isEmpty else {
             if c.placement != nil {
-                try await Self.syncHistory(db, tenantID: tenantID, scope: "e.id = '\(id.uuidString.lowercased())'")
+                try await Self.syncHistory(db, tenantID: tenantID, scope: "WHERE e.id = '\(id.uuidString.lowercased())'")
             }
             return try await find(tenantID: tenantID, id: id)
         }
@@ -149,31 +149,40 @@ struct PostgresEmployeeRepository: EmployeeRepository {
     }
 
     /// Keeps the position history in step with the current slots of the employees that `scope`
-    /// (an SQL condition on `e`, built from trusted text only) selects: an open entry whose slot
-    /// is no longer the employee's is closed on the new since-date, an open entry of the same
-    /// slot takes a corrected since-date, and an employee in a slot without an open entry gets one.
+    /// (a join or condition on `employees e`, built from trusted text only) selects: an open entry
+    /// whose slot is no longer the employee's is closed on the new since-date, an open entry of the
+    /// same slot takes a corrected since-date, and an employee in a slot without an open entry gets
+    /// one. The placements are first gathered into a keyed temporary table, so the updates join
+    /// on an index whatever the number of employees.
     static func syncHistory(_ db: PostgresTransaction, tenantID: UUID, scope: String) async throws {
+        try await db.rows("DROP TABLE IF EXISTS mutasi_placements")
         try await db.rows("""
-            UPDATE position_history h SET ended_on = GREATEST(COALESCE(e.slot_since, current_date), h.started_on)
-            FROM employees e
-            WHERE e.tenant_id = \(tenantID) AND \(unescaped: scope) AND h.tenant_id = e.tenant_id
-              AND h.employee_id = e.id AND h.ended_on IS NULL AND h.slot_id IS DISTINCT FROM e.slot_id
+            CREATE TEMPORARY TABLE mutasi_placements ON COMMIT DROP AS
+            SELECT e.id, e.slot_id, e.slot_since FROM employees e \(unescaped: scope) AND e.tenant_id = \(tenantID)
+            """)
+        try await db.rows("ALTER TABLE mutasi_placements ADD PRIMARY KEY (id)")
+        try await db.rows("ANALYZE mutasi_placements")
+        try await db.rows("""
+            UPDATE position_history h SET ended_on = GREATEST(COALESCE(p.slot_since, current_date), h.started_on)
+            FROM mutasi_placements p
+            WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
+              AND h.slot_id IS DISTINCT FROM p.slot_id
             """)
         try await db.rows("""
-            UPDATE position_history h SET started_on = e.slot_since
-            FROM employees e
-            WHERE e.tenant_id = \(tenantID) AND \(unescaped: scope) AND h.tenant_id = e.tenant_id
-              AND h.employee_id = e.id AND h.ended_on IS NULL AND h.slot_id = e.slot_id AND h.started_on <> e.slot_since
+            UPDATE position_history h SET started_on = p.slot_since
+            FROM mutasi_placements p
+            WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
+              AND h.slot_id = p.slot_id AND h.started_on <> p.slot_since
             """)
         try await db.rows("""
             INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
-            SELECT e.tenant_id, e.id,
-                   COALESCE((SELECT max(p.seq) FROM position_history p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), 0) + 1,
-                   e.slot_id, e.slot_since
-            FROM employees e
-            WHERE e.tenant_id = \(tenantID) AND \(unescaped: scope) AND e.slot_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM position_history p
-                              WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id AND p.ended_on IS NULL)
+            SELECT \(tenantID), p.id,
+                   COALESCE((SELECT max(h.seq) FROM position_history h WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id), 0) + 1,
+                   p.slot_id, p.slot_since
+            FROM mutasi_placements p
+            WHERE p.slot_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM position_history h
+                              WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL)
             """)
     }
 }

@@ -135,7 +135,7 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
                 """)
         }
         try await PostgresEmployeeRepository.syncHistory(
-            db, tenantID: tenantID, scope: "e.nip IN (SELECT nip FROM mutasi_stage_employees)")
+            db, tenantID: tenantID, scope: "JOIN mutasi_stage_employees s ON s.nip = e.nip WHERE true")
         return counts
     }
 
@@ -157,6 +157,8 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             if encoder.buffer.readableBytes > 0 { try await writer.write(encoder.take()) }
             progress?(rows.count)
         }
+        // Statistics, so the upsert's join plans for the real row count.
+        try await db.rows(PostgresQuery(unsafeSQL: "ANALYZE \(table)"))
     }
 
     /// Runs an `INSERT ... ON CONFLICT DO UPDATE ... WHERE changed` and counts inserted and updated rows.

@@ -8,7 +8,8 @@ import MutasiRepositories
 /// Provinsi Sabangau gets a province's staff: SMA/SMK schools where pupil numbers grew and
 /// teachers are short, puskesmas and a hospital short of health staff, offices with a surplus of
 /// administrative staff, employees close to retirement, some whose education does not fit their
-/// post, and SKP ratings for the last years. The two cities get a small version of the same.
+/// post, and SKP ratings for the last years. The other tenants get one employee record, not yet
+/// placed, for their `pegawai` user (so their plans and balances start empty).
 struct DemoWorkforce {
     /// How large a tenant's demo is: schools, health units and offices per agency, and how many
     /// regencies/districts the units spread over.
@@ -34,12 +35,6 @@ struct DemoWorkforce {
                                  regions: ["62.71.01", "62.71.02", "62.71.03", "62.01.01", "62.02.03", "62.03.02", "62.04.01",
                                            "62.05.02", "62.06.01", "62.07.04", "62.08.01", "62.09.02"],
                                  unitPrefix: "SBG", town: "Palangka Raya")
-        case "kota-kupang":
-            return DemoWorkforce(tenant: tenant, size: Size(schools: 3, healthUnits: 2, officeUnits: 2, scale: 1),
-                                 regions: ["53.71.01", "53.71.03", "53.71.04"], unitPrefix: "KPG", town: "Kupang")
-        case "kota-mataram":
-            return DemoWorkforce(tenant: tenant, size: Size(schools: 3, healthUnits: 2, officeUnits: 2, scale: 1),
-                                 regions: ["52.71.01", "52.71.02", "52.71.05"], unitPrefix: "MTR", town: "Mataram")
         default:
             return nil
         }
@@ -221,6 +216,13 @@ struct DemoWorkforce {
             performance: ratings)
     }
 
+    /// The one employee of the tenants without a demo workforce: a PNS not yet placed in a slot.
+    static let unplacedEmployee = EmployeeImportRow(
+        record: EmployeeRecord(number: try! EmployeeNumber("198807122012032004", kind: .pns), name: "Pegawai Contoh", grade: 9,
+                               educationLevel: .s1, educationField: "Administrasi Negara", competencies: ["ADMINISTRASI": 2],
+                               slotID: nil, slotSince: nil, locked: false, lockReason: nil),
+        performance: [try! PerformanceRating(year: 2025, predicate: .good)])
+
     static func digits(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
 }
 
@@ -263,15 +265,19 @@ extension DemoSeedService {
     /// unchanged and records nothing. The day the ages are counted from is fixed, so the records
     /// do not drift from one run to the next.
     static func seedWorkforce(_ tx: any StoreTransaction, tenant: Tenant, agencyIDs: [String: UUID]) async throws {
-        guard let demo = DemoWorkforce.forTenant(tenant) else { return }
-        var rng = DemoRandom(seed: tenant.code)
-        let today = try CalendarDate(year: 2026, month: 1, day: 1)
-        let plans = demo.units(agencyIDs: agencyIDs, rng: &rng)
         let bulk = tx.workforceBulk
         var counts: [String: ImportCounts] = [:]
-        counts["units"] = try await bulk.upsertUnits(tenantID: tenant.id, plans.map(\.unit))
-        counts["slots"] = try await bulk.upsertSlots(tenantID: tenant.id, demo.slots(plans, unitIDs: try await bulk.unitsByCode(tenantID: tenant.id)))
-        let employees = demo.employees(plans, slotRefs: try await bulk.slotsByKey(tenantID: tenant.id), today: today, rng: &rng)
+        let employees: [EmployeeImportRow]
+        if let demo = DemoWorkforce.forTenant(tenant) {
+            var rng = DemoRandom(seed: tenant.code)
+            let today = try CalendarDate(year: 2026, month: 1, day: 1)
+            let plans = demo.units(agencyIDs: agencyIDs, rng: &rng)
+            counts["units"] = try await bulk.upsertUnits(tenantID: tenant.id, plans.map(\.unit))
+            counts["slots"] = try await bulk.upsertSlots(tenantID: tenant.id, demo.slots(plans, unitIDs: try await bulk.unitsByCode(tenantID: tenant.id)))
+            employees = demo.employees(plans, slotRefs: try await bulk.slotsByKey(tenantID: tenant.id), today: today, rng: &rng)
+        } else {
+            employees = [DemoWorkforce.unplacedEmployee]
+        }
         counts["employees"] = try await bulk.upsertEmployees(tenantID: tenant.id, employees, progress: nil)
         if let first = employees.first, let user = try await tx.users.findCredentials(scope: tenant.scope, username: "pegawai")?.user {
             let page = try await tx.employees.list(tenantID: tenant.id, EmployeeFilter(nip: first.record.number.text), try PageRequest(limit: 1))

@@ -27,16 +27,17 @@ struct WorkforceAccessTests {
         var otherwise: Int
     }
 
-    /// Records of Kupang the cases refer to: `{school}` a unit of Dinas Pendidikan (the operator's
-    /// agency), `{clinic}` one of Dinas Kesehatan, their slots and employees, and the demo employee's own record.
+    /// Records of Kupang the cases refer to (imported from `WorkforceFixtures`): `{school}` a unit
+    /// of Dinas Pendidikan (the operator's agency), `{clinic}` one of Dinas Kesehatan, their slots
+    /// and employees, and the demo employee's own record (not placed in any slot).
     static func ids(_ http: some TestClientProtocol, admin: String, pegawai: String, tenantID: String) async throws -> [String: String] {
         func first(_ path: String) async throws -> [String: Any] {
             let items = try await http.call(.get, "/v1/tenants/\(tenantID)/\(path)", token: admin).json()["items"] as? [[String: Any]]
             guard let item = items?.first else { throw TestSetupError("nothing at \(path)") }
             return item
         }
-        let school = try await first("units?q=KPG-SMAN1")
-        let clinic = try await first("units?q=KPG-PKM1")
+        let school = try await first("units?q=SDN-1")
+        let clinic = try await first("units?q=PKM-1")
         let agencies = try await http.call(.get, "/v1/tenants/\(tenantID)/agencies", token: admin).json()["items"] as! [[String: Any]]
         func agency(_ code: String) -> String { agencies.first { $0["code"] as? String == code }!["id"] as! String }
         let schoolID = school["id"] as! String, clinicID = clinic["id"] as! String
@@ -100,7 +101,7 @@ struct WorkforceAccessTests {
                  expect: ["admin": 200, "ppk": 200, "auditor": 200, "operator": 404, "pegawai": 404].merging(foreign) { a, _ in a },
                  otherwise: 403),
             Case(method: .get, path: "\(t)/employees/{own}",
-                 expect: ["admin": 200, "operator": 200, "ppk": 200, "auditor": 200, "pegawai": 200].merging(foreign) { a, _ in a },
+                 expect: ["admin": 200, "operator": 404, "ppk": 200, "auditor": 200, "pegawai": 200].merging(foreign) { a, _ in a },
                  otherwise: 403),
             Case(method: .patch, path: "\(t)/employees/{clinic-employee}", json: { who, _ in ["name": "Nama \(who)"] }, ifMatch: "\"v1\"",
                  expect: ["admin": 200, "operator": 404, "pegawai": 403].merging(foreign) { a, _ in a }, otherwise: 403),
@@ -123,6 +124,7 @@ struct WorkforceAccessTests {
             var tokens: [String: String] = [:]
             for (name, login) in Self.logins { tokens[name] = try await http.login(login.0, login.1) }
             let tenantID = try await http.call(.get, "/v1/me", token: tokens["admin"]!).json()["scope"] as! String
+            try await WorkforceFixtures.load(http, token: tokens["admin"]!, tenantID: tenantID)
             let ids = try await Self.ids(http, admin: tokens["admin"]!, pegawai: tokens["pegawai"]!, tenantID: tenantID)
             var failures: [String] = []
             for c in Self.cases() {
@@ -159,6 +161,7 @@ struct WorkforceAccessTests {
         try await TestApp.run { http, _, _, _ in
             let admin = try await http.login("kota-kupang", "admin")
             let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
+            try await WorkforceFixtures.load(http, token: admin, tenantID: tenantID)
             let pegawai = try await http.login("kota-kupang", "pegawai")
             let own = try #require(try await http.call(.get, "/v1/me", token: pegawai).json()["employeeID"] as? String)
             let mine = try await http.call(.get, "/v1/tenants/\(tenantID)/employees?limit=200", token: pegawai).json()
@@ -178,7 +181,7 @@ struct WorkforceAccessTests {
             #expect((units["items"] as? [[String: Any]] ?? []).allSatisfy { $0["agencyID"] as? String == pendidikan })
             let export = try await http.call(.get, "/v1/tenants/\(tenantID)/exports/units", token: operatorToken)
             #expect(!export.text.contains("PKM"))
-            #expect(export.text.contains("KPG-SMAN1"))
+            #expect(export.text.contains("SDN-1"))
         }
     }
 }

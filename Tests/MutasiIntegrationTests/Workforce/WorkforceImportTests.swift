@@ -40,6 +40,10 @@ struct WorkforceImportTests {
             #expect((maria["positionHistory"] as? [[String: Any]])?.count == 1)
             let unit = try await http.call(.get, "/v1/tenants/\(tenantID)/units?q=oebobo", token: token).json()
             #expect(unit["total"] as? Int == 2)
+            let pegawai = try await http.login("kota-kupang", "pegawai")
+            let own = try await http.call(.get, "/v1/tenants/\(tenantID)/employees", token: pegawai).json()
+            #expect(own["total"] as? Int == 1)
+            #expect((own["items"] as? [[String: Any]])?.first?["name"] as? String == "Pegawai Contoh")
         }
     }
 
