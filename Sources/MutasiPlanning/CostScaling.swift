@@ -9,7 +9,7 @@
 /// planner, and bounds checks would double its time.
 final class CostScaling {
     /// Factor by which epsilon shrinks from phase to phase.
-    static let alpha: Int64 = 16
+    static let alpha: Int64 = 4
     /// A global price update after this many relabels per node (fewer updates measured best).
     static let updateFactor = 8
 

@@ -7,7 +7,8 @@
 /// mirrors the region hierarchy (same region 0, same regency 20, same province 60, anywhere 150),
 /// as far as the scope allows. The arc into the tree carries the employee's own part of the cost
 /// (fit and the flat preference cost, 60 or 150); the tree adds the distance. Units an employee
-/// lists get direct arcs with their true, lower cost.
+/// lists get direct arcs with their true, lower cost. Of the people of one slot, only as many as
+/// may leave it keep their arcs into any one hub or target: the cheapest.
 ///
 /// Every path from an employee to a target is a qualified move whose path cost is at least the
 /// move's true cost, and every move has a path of exactly its true cost; so the optimum of this
@@ -144,8 +145,12 @@ struct TransferNetwork {
             }
         }
 
-        // Employees, by origin region so that each region's entry hubs are looked up once.
-        let order = workforce.eligible.sorted { (slotRegion[workforce.employeeSlot[$0]], $0) < (slotRegion[workforce.employeeSlot[$1]], $1) }
+        // Employees, by origin region so that each region's entry hubs are looked up once, and
+        // by origin slot so that each origin's arcs can be pruned together.
+        let order = workforce.eligible.sorted {
+            let (a, b) = (workforce.employeeSlot[$0], workforce.employeeSlot[$1])
+            return (slotRegion[a], a, $0) < (slotRegion[b], b, $1)
+        }
         var originNode = [Int](repeating: -1, count: slots.count)
         var originEmployees = [Int](repeating: 0, count: slots.count)
         var entry = [(hub: Int, distance: Int)?](repeating: nil, count: kindList.count)
@@ -154,67 +159,95 @@ struct TransferNetwork {
         var currentRegion = -1
         var levelOf = [Int32](repeating: 0, count: codes.count)
         var employeeArcs: [(employee: Int, inArc: Int, outArcs: Range<Int>)] = []
-        for (done, e) in order.enumerated() {
-            if done & 0x3FF == 0 { try progress(Double(done) / Double(max(order.count, 1))) }
-            let employee = instance.employees[e]
-            let origin = workforce.employeeSlot[e]
+        var candidates: [ArcCandidate] = []
+        var blockStart = 0
+        while blockStart < order.count {
+            try progress(Double(blockStart) / Double(order.count))
+            let origin = workforce.employeeSlot[order[blockStart]]
+            var blockEnd = blockStart
+            while blockEnd < order.count && workforce.employeeSlot[order[blockEnd]] == origin { blockEnd += 1 }
             let region = slotRegion[origin]
             if region != currentRegion {
                 for kind in entryTouched { entryKnown[kind] = false }
                 entryTouched.removeAll(keepingCapacity: true)
                 currentRegion = region
             }
-            let node = flow.addNode()
-            let firstArc = flow.arcCount
-            for (code, level) in employee.competencies {
-                if let id = codes.id(of: code) { levelOf[id] = Int32(level) }
-            }
-            let flat = employee.preferences.isEmpty ? 60 : 150
-            let fieldId = fields.id(of: employee.educationField)
-            for f in [anyFieldFamilies, fieldId.map { familiesOfField[$0] } ?? []].joined() {
-                let family = familyList[f]
-                guard family.minGrade <= employee.grade && employee.grade <= family.maxGrade else { continue }
-                for kind in familyKinds[f] {
-                    var gap = 0
-                    for requirement in kindList[kind].requirements {
-                        gap += max(0, requirement.level - Int(levelOf[requirement.code]))
-                    }
-                    guard gap <= policy.maxTrainableGap else { continue }
-                    if !entryKnown[kind] {
-                        entryKnown[kind] = true
-                        entryTouched.append(kind)
-                        entry[kind] = nil
-                        for level in 0..<levels {
-                            if let h = hub(level, kind, region) {
-                                entry[kind] = (h, Self.levelDistance[level])
-                                break
+            candidates.removeAll(keepingCapacity: true)
+            for member in 0..<(blockEnd - blockStart) {
+                let employee = instance.employees[order[blockStart + member]]
+                for (code, level) in employee.competencies {
+                    if let id = codes.id(of: code) { levelOf[id] = Int32(level) }
+                }
+                let flat = employee.preferences.isEmpty ? 60 : 150
+                let fieldId = fields.id(of: employee.educationField)
+                for f in [anyFieldFamilies, fieldId.map { familiesOfField[$0] } ?? []].joined() {
+                    let family = familyList[f]
+                    guard family.minGrade <= employee.grade && employee.grade <= family.maxGrade else { continue }
+                    for kind in familyKinds[f] {
+                        var gap = 0
+                        for requirement in kindList[kind].requirements {
+                            gap += max(0, requirement.level - Int(levelOf[requirement.code]))
+                        }
+                        guard gap <= policy.maxTrainableGap else { continue }
+                        if !entryKnown[kind] {
+                            entryKnown[kind] = true
+                            entryTouched.append(kind)
+                            entry[kind] = nil
+                            for level in 0..<levels {
+                                if let h = hub(level, kind, region) {
+                                    entry[kind] = (h, Self.levelDistance[level])
+                                    break
+                                }
                             }
                         }
+                        guard let (h, distance) = entry[kind] else { continue }
+                        let cost = 3 * (100 - PlanningRules.fit(gap: gap)) + flat + distance
+                        candidates.append(ArcCandidate(head: hubBase + h, cost: cost, member: member))
                     }
-                    guard let (h, distance) = entry[kind] else { continue }
-                    let cost = 3 * (100 - PlanningRules.fit(gap: gap)) + flat + distance
-                    flow.addArc(from: node, to: hubBase + h, capacity: 1, cost: cost)
+                }
+                // Listed units: direct arcs at the true cost when the move is qualified.
+                var seenUnits: Set<String> = []
+                for (rank, unit) in employee.preferences.enumerated() where seenUnits.insert(unit).inserted {
+                    for t in targetsOfUnit[unit] ?? [] where Self.qualified(employee, origin: origin, target: t, workforce) {
+                        let gap = PlanningRules.gap(employee.competencies, slots[t].competencies)
+                        let cost = PlanningRules.moveCost(
+                            fit: PlanningRules.fit(gap: gap), preference: 20 * rank,
+                            distance: PlanningRules.distance(slots[origin].region, slots[t].region))
+                        candidates.append(ArcCandidate(head: targetNode[t], cost: cost, member: member))
+                    }
+                }
+                for (code, _) in employee.competencies {
+                    if let id = codes.id(of: code) { levelOf[id] = 0 }
                 }
             }
-            // Listed units: direct arcs at the true cost when the move is qualified.
-            var seenUnits: Set<String> = []
-            for (rank, unit) in employee.preferences.enumerated() where seenUnits.insert(unit).inserted {
-                for t in targetsOfUnit[unit] ?? [] where Self.qualified(employee, origin: origin, target: t, workforce) {
-                    let gap = PlanningRules.gap(employee.competencies, slots[t].competencies)
-                    let cost = PlanningRules.moveCost(
-                        fit: PlanningRules.fit(gap: gap), preference: 20 * rank,
-                        distance: PlanningRules.distance(slots[origin].region, slots[t].region))
-                    flow.addArc(from: node, to: targetNode[t], capacity: 1, cost: cost)
+
+            // At most `leaving` people leave this slot, so into any one hub or target only the
+            // `leaving` cheapest of them matter: were a dearer one moved that way, one of those
+            // would be idle and could take its place for no more cost.
+            let leaving = min(workforce.surplus[origin], Set(candidates.map(\.member)).count)
+            candidates.sort { ($0.head, $0.cost, $0.member) < ($1.head, $1.cost, $1.member) }
+            var kept: [ArcCandidate] = []
+            var run = 0
+            for (i, candidate) in candidates.enumerated() {
+                run = i > 0 && candidates[i - 1].head == candidate.head ? run + 1 : 0
+                if run < leaving { kept.append(candidate) }
+            }
+            kept.sort { ($0.member, $0.head) < ($1.member, $1.head) }
+            var k = 0
+            while k < kept.count {
+                let member = kept[k].member
+                let node = flow.addNode()
+                let firstArc = flow.arcCount
+                while k < kept.count && kept[k].member == member {
+                    flow.addArc(from: node, to: kept[k].head, capacity: 1, cost: kept[k].cost)
+                    k += 1
                 }
+                if originNode[origin] < 0 { originNode[origin] = flow.addNode() }
+                originEmployees[origin] += 1
+                let inArc = flow.addArc(from: originNode[origin], to: node, capacity: 1, cost: 0)
+                employeeArcs.append((order[blockStart + member], inArc, firstArc..<inArc))
             }
-            for (code, _) in employee.competencies {
-                if let id = codes.id(of: code) { levelOf[id] = 0 }
-            }
-            if flow.arcCount == firstArc { continue }
-            if originNode[origin] < 0 { originNode[origin] = flow.addNode() }
-            originEmployees[origin] += 1
-            let inArc = flow.addArc(from: originNode[origin], to: node, capacity: 1, cost: 0)
-            employeeArcs.append((e, inArc, firstArc..<inArc))
+            blockStart = blockEnd
         }
         employees = employeeArcs.sorted { $0.employee < $1.employee }
 
@@ -295,6 +328,13 @@ struct Interner<Value: Hashable> {
     }
 
     func id(of value: Value) -> Int? { ids[value] }
+}
+
+/// An arc from one employee of an origin (its `member` number) to a hub or target node.
+struct ArcCandidate {
+    var head: Int
+    var cost: Int
+    var member: Int
 }
 
 struct Requirement: Hashable {
