@@ -68,8 +68,8 @@ def main():
           "| engine solve (s) | OR-Tools Solve() (s) | OR-Tools arcs | same optimum, plan checked |")
     print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for r in rows:
-        print(f"| {r[0]:,} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]:,} | {r[5]:.2f} | {r[6]:.0f} | {r[7]:.2f} "
-              f"| {r[8]:.2f} | {r[9]:,} | {r[10]} |")
+        print(f"| {r[0]:,} | {r[1]} | {r[2]} | {r[3]:,} | {r[4]:,} | {r[5]:.2f} | {r[6]:.0f} | {r[7]:.3f} "
+              f"| {r[8]:.3f} | {r[9]:,} | {r[10]} |")
     sys.exit(0 if all_ok else 1)
 
 
