@@ -85,8 +85,8 @@ struct Workforce: Sendable {
                 "instance.negative_value", record: "policy", field: field,
                 "\(value) is negative")
         }
-        try inRange(policy.minPerformance, 1...5, "instance.performance_out_of_range",
-                    record: "policy", field: "minPerformance")
+        // minPerformance outside 1...5 is allowed: it lets everyone (below 1) or nobody
+        // (above 5) pass, as the eligibility rule reads.
     }
 
     private static func check(_ slot: PlanningInstance.Slot, record: String) throws {
@@ -99,11 +99,7 @@ struct Workforce: Sendable {
         try inRange(slot.need, 0...maxNeed, "instance.value_too_large", record: record, field: "need")
         try inRange(slot.minGrade, 1...17, "instance.grade_out_of_range", record: record, field: "minGrade")
         try inRange(slot.maxGrade, 1...17, "instance.grade_out_of_range", record: record, field: "maxGrade")
-        if slot.minGrade > slot.maxGrade {
-            throw PlanningInputError(
-                "instance.grade_range_inverted", record: record, field: "minGrade",
-                "minGrade \(slot.minGrade) is above maxGrade \(slot.maxGrade)")
-        }
+        // A slot whose minGrade is above its maxGrade is allowed: nobody qualifies for it.
         for (j, requirement) in slot.competencies.enumerated() {
             try inRange(requirement.level, 1...5, "instance.level_out_of_range",
                         record: record, field: "competencies[\(j)].level")
