@@ -106,9 +106,9 @@ public struct CompetencyRequirement: Codable, Sendable, Equatable, Hashable {
 public enum Competencies {
     /// A competency code: 1-32 letters, digits, `_` or `-`, upper-cased (`epi` is `EPI`).
     public static func code(_ raw: String, field: String) throws -> String {
-        let text = raw.trimmingSpaces.uppercased()
-        guard (1...32).contains(text.count),
-              text.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") })
+        let text = FastText.trimmed(raw).uppercased()
+        guard (1...32).contains(text.utf8.count),
+              text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F || $0 == 0x2D })
         else {
             throw DomainError.invalid(
                 "competency.invalid_code", "A competency code has 1-32 letters, digits, '_' or '-'; got '\(raw)'.", field: field)
@@ -158,7 +158,7 @@ public enum Competencies {
 /// at most 100 characters each; a list is written `A|B` in CSV files. Code `education_field.too_long`.
 public enum EducationFields {
     public static func field(_ raw: String, field: String) throws -> String {
-        let text = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = FastText.collapsed(raw)
         guard text.count <= 100 else {
             throw DomainError.invalid("education_field.too_long", "An education field has at most 100 characters.", field: field)
         }
@@ -187,12 +187,12 @@ public enum KeyValueList {
     /// Throws `errorCode` with "`shape`; got '<part>'." for a part without `:`.
     public static func parse(_ raw: String, field: String, errorCode: String, shape: String) throws -> [(String, String)] {
         try raw.split(separator: "|").compactMap { part -> (String, String)? in
-            let text = String(part).trimmingSpaces
+            let text = FastText.trimmed(part)
             guard !text.isEmpty else { return nil }
             guard let colon = text.firstIndex(of: ":") else {
                 throw DomainError.invalid(errorCode, "\(shape); got '\(text)'.", field: field)
             }
-            return (String(text[..<colon]).trimmingSpaces, String(text[text.index(after: colon)...]).trimmingSpaces)
+            return (FastText.trimmed(text[..<colon]), FastText.trimmed(text[text.index(after: colon)...]))
         }
     }
 }

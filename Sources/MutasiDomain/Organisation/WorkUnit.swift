@@ -26,12 +26,13 @@ public enum RecordCode {
     public static let maxLength = 64
 
     public static func validate(_ raw: String, codePrefix: String, field: String) throws -> String {
-        let text = raw.trimmingSpaces
+        let text = FastText.trimmed(raw)
         guard !text.isEmpty else {
             throw DomainError.invalid("\(codePrefix).required", "The code is required.", field: field)
         }
-        let allowed = text.count <= maxLength && text.unicodeScalars.allSatisfy {
-            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-/".unicodeScalars.contains($0))
+        let allowed = text.utf8.count <= maxLength && text.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+                || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F || $0 == 0x2F
         }
         guard allowed else {
             throw DomainError.invalid(
@@ -48,7 +49,7 @@ public enum RecordName {
     public static let maxLength = 200
 
     public static func validate(_ raw: String, codePrefix: String, field: String) throws -> String {
-        let text = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = FastText.collapsed(raw)
         guard !text.isEmpty else {
             throw DomainError.invalid("\(codePrefix).required", "The name is required.", field: field)
         }
@@ -57,5 +58,36 @@ public enum RecordName {
                 "\(codePrefix).too_long", "A name has at most \(maxLength) characters.", field: field)
         }
         return text
+    }
+}
+
+/// Whitespace handling on the import's hot path: ASCII is decided byte by byte, and only text
+/// that needs a change pays for the general Unicode path.
+public enum FastText {
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
+    }
+
+    /// `text` without leading and trailing whitespace.
+    public static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(text[first..<scalars.index(after: last)])
+    }
+
+    /// `text` trimmed with inner runs of whitespace collapsed to one space.
+    public static func collapsed(_ text: String) -> String {
+        var clean = true
+        var previousSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D { clean = false; break }
+            let space = byte == 0x20
+            if space && previousSpace { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

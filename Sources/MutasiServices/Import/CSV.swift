@@ -37,7 +37,7 @@ public enum CSV {
             var rows = try records(body, separator: separator)
             guard !rows.isEmpty else { throw DomainError.invalid("csv.empty", "The file has no header line.", field: "line 1") }
             let header = rows.removeFirst().fields
-            rows.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+            rows.removeAll { $0.fields.allSatisfy { FastText.trimmed($0).isEmpty } }
             return Document(separator: separator, header: header, records: rows)
         }
     }

@@ -12,7 +12,7 @@ struct CSVRow {
     /// The trimmed cell; empty when the column is absent or the row is short.
     func cell(_ column: String) -> String {
         guard let index = columns[column], index < fields.count else { return "" }
-        return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return FastText.trimmed(fields[index])
     }
 
     func has(_ column: String) -> Bool { columns[column] != nil }
@@ -66,6 +66,11 @@ enum CSVValue {
     /// `YYYY-MM-DD`, or `DD-MM-YYYY` / `DD/MM/YYYY` as Indonesian spreadsheets write dates.
     /// Throws `date.invalid_format` or `date.invalid`.
     static func date(_ raw: String, field: String) throws -> CalendarDate {
+        let b = Array(raw.utf8)
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+           let year = Int(raw.prefix(4)), let month = Int(raw.dropFirst(5).prefix(2)), let day = Int(raw.suffix(2)) {
+            return try CalendarDate(year: year, month: month, day: day, field: field)
+        }
         let parts = raw.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
         if parts.count == 3, parts[0].count <= 2, parts[2].count == 4,
            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) {
