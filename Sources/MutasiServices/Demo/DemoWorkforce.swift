@@ -123,7 +123,9 @@ struct DemoWorkforce {
         }
         for i in 1...size.schools {
             let smk = i % 3 == 0
-            let growth = i % 3 == 1 ? 1.5 : 1.0   // a third of the schools took in many more pupils
+            // A third of the schools took in many more pupils, a third lost many (their
+            // teachers are the ones a plan can move), the vocational schools stayed as they were.
+            let growth = i % 3 == 1 ? 1.5 : i % 3 == 2 ? 0.6 : 1.0
             add("dinas-pendidikan", smk ? "SMKN\(i)" : "SMAN\(i)", "\(smk ? "SMK" : "SMA") Negeri \(i) \(town)",
                 Self.schoolSlots, growth: growth, region: i)
         }
