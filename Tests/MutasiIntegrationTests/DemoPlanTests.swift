@@ -22,3 +22,27 @@ struct DemoPlanTests {
         }
     }
 }
+
+@Suite("Demo needs analyses")
+struct DemoNeedsAnalysesTests {
+    @Test("the demo holds approved analyses that yield the slots' needs, and one awaiting verification")
+    func approvedAndPending() async throws {
+        try await TestApp.run { _, services, _, _ in
+            let admin = try await services.operators.principal(login: "provinsi-sabangau/admin")
+            let tenantID = admin.scope.uuid
+            let all = try await services.needs.list(actor: admin, tenantID: tenantID, filter: .init(), page: try PageRequest(limit: 200))
+            let approved = all.items.filter { $0.state == .approved }
+            #expect(approved.count >= 8)
+            #expect(all.items.filter { $0.state == .submitted }.count == 1)
+            let slots = try await services.env.store.transaction(in: admin.scope) { tx in try await tx.planningData.slots(tenantID: tenantID) }
+            for analysis in approved {
+                let slot = try #require(slots.first { $0.id == analysis.slotID })
+                #expect(analysis.approvedNeed == slot.need)
+            }
+            // Seeding again adds nothing.
+            try await services.demo.seed()
+            let again = try await services.needs.list(actor: admin, tenantID: tenantID, filter: .init(), page: try PageRequest(limit: 1))
+            #expect(again.total == all.total)
+        }
+    }
+}

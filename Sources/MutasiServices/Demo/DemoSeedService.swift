@@ -100,6 +100,7 @@ public struct DemoSeedService: Sendable {
             }
             logins += Self.tenantUsers.map { Login(tenant: seed.code, username: $0.0, role: $0.2) }
         }
+        try await seedNeedsAnalyses(tenantCode: "provinsi-sabangau")
         return logins
     }
 
