@@ -35,6 +35,10 @@ public struct PlanBuildWorker: Sendable {
             try await env.store.transaction(in: scope) { tx in
                 try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .succeeded, message: nil)
             }
+        } catch is CancellationError {
+            // Shutting down: leave the job running; once its heartbeat is stale another
+            // instance claims it again.
+            throw CancellationError()
         } catch {
             let message = (error as? DomainError)?.description ?? (error as? PlanningInputError)?.message
                 ?? "The plan could not be built."
