@@ -61,7 +61,16 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             """)
     }
 
-    func upsertSlots(tenantID: UUID, _ rows: [NewSlot]) async throws -> ImportCounts {
+    func employeeKindsByNumber(tenantID: UUID) async throws -> [String: CivilServantKind] {
+        var result: [String: CivilServantKind] = [:]
+        for row in try await db.rows("SELECT nip, kind FROM employees WHERE tenant_id = \(tenantID)") {
+            let (nip, kind) = try row.decode((String, String).self)
+            result[nip] = CivilServantKind(rawValue: kind) ?? .pns
+        }
+        return result
+    }
+
+    func upsertSlots(tenantID: UUID, _ rows: [NewSlot], columns: SlotImportColumns) async throws -> ImportCounts {
         try await stage("mutasi_stage_slots", """
             unit_id uuid, code text, name text, position_kind text, min_grade int, max_grade int,
             education_fields text[], competencies jsonb, need int
@@ -71,24 +80,22 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             e.field(row.grades.min); e.field(row.grades.max); e.field(Self.arrayLiteral(row.educationFields))
             e.field(WorkforceSQL.json(row.competencies.sorted { $0.code < $1.code })); e.field(row.need)
         }
+        var updated = ["name", "position_kind", "min_grade", "max_grade"]
+        if columns.contains(.educationFields) { updated.append("education_fields") }
+        if columns.contains(.competencies) { updated.append("competencies") }
+        updated.append("need")
         return try await counts(rows.count, """
             INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade, education_fields,
                                competencies, need)
             SELECT \(tenantID), unit_id, code, name, position_kind, min_grade, max_grade, education_fields, competencies, need
             FROM mutasi_stage_slots
             ON CONFLICT (tenant_id, unit_id, code) DO UPDATE
-                SET name = EXCLUDED.name, position_kind = EXCLUDED.position_kind, min_grade = EXCLUDED.min_grade,
-                    max_grade = EXCLUDED.max_grade, education_fields = EXCLUDED.education_fields,
-                    competencies = EXCLUDED.competencies, need = EXCLUDED.need, updated_at = now(),
-                    version = slots.version + 1
-                WHERE (slots.name, slots.position_kind, slots.min_grade, slots.max_grade, slots.education_fields,
-                       slots.competencies, slots.need)
-                      IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.position_kind, EXCLUDED.min_grade, EXCLUDED.max_grade,
-                                        EXCLUDED.education_fields, EXCLUDED.competencies, EXCLUDED.need)
+                SET \(unescaped: Self.assignments(updated)), updated_at = now(), version = slots.version + 1
+                WHERE \(unescaped: Self.changed("slots", updated))
             """)
     }
 
-    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow],
+    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow], columns: EmployeeImportColumns,
                          progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts {
         try await stage("mutasi_stage_employees", """
             nip text, kind text, name text, birth_date date, sex smallint, grade int, education_level text,
@@ -101,24 +108,28 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             e.field(Self.competenciesJSON(r.competencies)); e.field(r.slotID?.uuidString); e.field(r.slotSince?.iso)
             e.field(r.locked); e.field(r.lockReason)
         }
+        // Fields the file lacks keep what is stored: they are left out of the update. Without a
+        // required field every row is an existing employee, whose stored value the insert takes
+        // (the proposed row must meet the table's constraints even when it becomes an update).
+        let fields: [(EmployeeImportColumns?, [String])] = [
+            (.kind, ["kind"]), (.name, ["name"]), (nil, ["birth_date", "sex"]), (.grade, ["grade"]),
+            (.educationLevel, ["education_level"]), (.educationField, ["education_field"]),
+            (.competencies, ["competencies"]), (.placement, ["slot_id", "slot_since"]), (.lock, ["locked", "lock_reason"]),
+        ]
+        let updated = fields.filter { $0.0.map(columns.contains) ?? true }.flatMap(\.1)
+        let inserted = ["nip"] + fields.flatMap(\.1)
+        let stored = !columns.isSuperset(of: .required)
+        let selected = inserted.map { column in
+            stored && column != "nip" && !updated.contains(column) ? "e.\(column)" : "s.\(column)"
+        }.joined(separator: ", ")
+        let join = stored ? "JOIN employees e ON e.tenant_id = '\(tenantID.uuidString.lowercased())' AND e.nip = s.nip" : ""
         let counts = try await counts(rows.count, """
-            INSERT INTO employees (tenant_id, nip, kind, name, birth_date, sex, grade, education_level, education_field,
-                                   competencies, slot_id, slot_since, locked, lock_reason)
-            SELECT \(tenantID), nip, kind, name, birth_date, sex, grade, education_level, education_field, competencies,
-                   slot_id, slot_since, locked, lock_reason
-            FROM mutasi_stage_employees
+            INSERT INTO employees (tenant_id, \(unescaped: inserted.joined(separator: ", ")))
+            SELECT \(tenantID), \(unescaped: selected)
+            FROM mutasi_stage_employees s \(unescaped: join)
             ON CONFLICT (tenant_id, nip) DO UPDATE
-                SET kind = EXCLUDED.kind, name = EXCLUDED.name, birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex,
-                    grade = EXCLUDED.grade, education_level = EXCLUDED.education_level,
-                    education_field = EXCLUDED.education_field, competencies = EXCLUDED.competencies,
-                    slot_id = EXCLUDED.slot_id, slot_since = EXCLUDED.slot_since, locked = EXCLUDED.locked,
-                    lock_reason = EXCLUDED.lock_reason, updated_at = now(), version = employees.version + 1
-                WHERE (employees.kind, employees.name, employees.birth_date, employees.sex, employees.grade,
-                       employees.education_level, employees.education_field, employees.competencies, employees.slot_id,
-                       employees.slot_since, employees.locked, employees.lock_reason)
-                      IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.birth_date, EXCLUDED.sex, EXCLUDED.grade,
-                       EXCLUDED.education_level, EXCLUDED.education_field, EXCLUDED.competencies, EXCLUDED.slot_id,
-                       EXCLUDED.slot_since, EXCLUDED.locked, EXCLUDED.lock_reason)
+                SET \(unescaped: Self.assignments(updated)), updated_at = now(), version = employees.version + 1
+                WHERE \(unescaped: Self.changed("employees", updated))
             """)
         let ratings = rows.flatMap { row in row.performance.map { (row.record.number.text, $0) } }
         if !ratings.isEmpty {
@@ -169,6 +180,17 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             """)
         let (inserted, updated) = try await db.rows(query)[0].decode((Int64, Int64).self)
         return ImportCounts(inserted: Int(inserted), updated: Int(updated), unchanged: total - Int(inserted) - Int(updated))
+    }
+
+    /// `a = EXCLUDED.a, b = EXCLUDED.b` for an upsert's update.
+    static func assignments(_ columns: [String]) -> String {
+        columns.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+    }
+
+    /// `(t.a, t.b) IS DISTINCT FROM (EXCLUDED.a, EXCLUDED.b)`: whether an upsert changes the row.
+    static func changed(_ table: String, _ columns: [String]) -> String {
+        "(" + columns.map { "\(table).\($0)" }.joined(separator: ", ") + ") IS DISTINCT FROM ("
+            + columns.map { "EXCLUDED.\($0)" }.joined(separator: ", ") + ")"
     }
 
     /// A PostgreSQL array literal of texts, every element quoted: `{"a","b \"c\""}`.

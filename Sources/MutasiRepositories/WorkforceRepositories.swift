@@ -200,6 +200,36 @@ public struct EmployeeImportRow: Sendable {
     public init(record: EmployeeRecord, performance: [PerformanceRating]) { self.record = record; self.performance = performance }
 }
 
+/// The employee fields an import file carries. On employees that already exist an upsert writes
+/// only these (and the birth date and sex, which the number holds); the others keep what is
+/// stored. New employees take the staged values of every field.
+public struct EmployeeImportColumns: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let kind = Self(rawValue: 1 << 0)
+    public static let name = Self(rawValue: 1 << 1)
+    public static let grade = Self(rawValue: 1 << 2)
+    public static let educationLevel = Self(rawValue: 1 << 3)
+    public static let educationField = Self(rawValue: 1 << 4)
+    public static let competencies = Self(rawValue: 1 << 5)
+    /// Slot and since-date.
+    public static let placement = Self(rawValue: 1 << 6)
+    /// Lock flag and reason.
+    public static let lock = Self(rawValue: 1 << 7)
+    /// Kind, name and grade: without any of them only existing employees can be in the rows.
+    public static let required: Self = [.kind, .name, .grade]
+    public static let all: Self = [.kind, .name, .grade, .educationLevel, .educationField, .competencies, .placement, .lock]
+}
+
+/// The slot fields an import file carries; as `EmployeeImportColumns` for slots.
+public struct SlotImportColumns: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let educationFields = Self(rawValue: 1 << 0)
+    public static let competencies = Self(rawValue: 1 << 1)
+    public static let all: Self = [.educationFields, .competencies]
+}
+
 /// Rows as exports write them, with references as codes.
 public struct UnitExportRow: Sendable {
     public var code, name, agencyCode, regionCode: String
@@ -249,14 +279,31 @@ public protocol WorkforceBulkRepository: Sendable {
     func unitsByCode(tenantID: UUID) async throws -> [String: UnitReference]
     /// Keyed by `SlotKey.of(unitCode:slotCode:)`.
     func slotsByKey(tenantID: UUID) async throws -> [String: SlotReference]
+    /// Kind of each employee of the tenant, by number.
+    func employeeKindsByNumber(tenantID: UUID) async throws -> [String: CivilServantKind]
     func upsertUnits(tenantID: UUID, _ rows: [NewWorkUnit]) async throws -> ImportCounts
-    func upsertSlots(tenantID: UUID, _ rows: [NewSlot]) async throws -> ImportCounts
-    /// `progress` is called with the number of rows sent to the database so far.
-    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow],
+    /// Existing slots get only the `columns` given (and name, kind, grades and need).
+    func upsertSlots(tenantID: UUID, _ rows: [NewSlot], columns: SlotImportColumns) async throws -> ImportCounts
+    /// Existing employees get only the `columns` given; without some of `.required`, every row
+    /// must be an existing employee. `progress` is called with the number of rows sent to the
+    /// database so far.
+    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow], columns: EmployeeImportColumns,
                          progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts
     func exportUnits(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [UnitExportRow]
     func exportSlots(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [SlotExportRow]
     func exportEmployees(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [EmployeeExportRow]
+}
+
+extension WorkforceBulkRepository {
+    /// Upserts writing every field.
+    public func upsertSlots(tenantID: UUID, _ rows: [NewSlot]) async throws -> ImportCounts {
+        try await upsertSlots(tenantID: tenantID, rows, columns: .all)
+    }
+
+    public func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow],
+                                progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts {
+        try await upsertEmployees(tenantID: tenantID, rows, columns: .all, progress: progress)
+    }
 }
 
 /// The key of a slot among a tenant's: unit code and slot code.

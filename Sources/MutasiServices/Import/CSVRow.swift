@@ -17,6 +17,12 @@ struct CSVRow {
 
     func has(_ column: String) -> Bool { columns[column] != nil }
 
+    /// Reports a required column the file lacks, for a row that creates a record.
+    mutating func requireForNew(_ column: String, what: String) {
+        guard !has(column) else { return }
+        add(column, "csv.missing_column", "\(what) is new, so it needs column \(column), which the file lacks.")
+    }
+
     /// Runs a validation of the cell; a `DomainError` becomes an issue of this row and column.
     mutating func check<T>(_ column: String, _ body: (String) throws -> T) -> T? {
         do {
@@ -54,8 +60,15 @@ struct CSVRow {
             }
             map[name] = index
         }
-        for (name, required) in file.columns where required && map[name] == nil {
+        for name in file.headerRequired where map[name] == nil {
             issues.append(ImportIssue(line: 1, column: name, code: "csv.missing_column", message: "The required column \(name) is missing."))
+        }
+        var reported = Set<String>()
+        for (column, needs) in file.companions where map[column] != nil {
+            for name in needs where map[name] == nil && reported.insert(name).inserted {
+                issues.append(ImportIssue(line: 1, column: name, code: "csv.missing_column", message:
+                    "Column \(column) needs column \(name) beside it; leave out both to keep what is stored."))
+            }
         }
         return (map, issues)
     }

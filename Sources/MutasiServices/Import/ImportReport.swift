@@ -6,7 +6,9 @@ import MutasiRepositories
 public enum WorkforceFile: String, CaseIterable, Sendable, Codable {
     case units, slots, employees
 
-    /// The columns, in the order exports write them; `required` ones must be in every import.
+    /// The columns, in the order exports write them; `required` ones must be in every import,
+    /// except that an employees file may leave out all but `nip` when it only changes existing
+    /// employees (each new employee is checked for them on its own line).
     public var columns: [(name: String, required: Bool)] {
         switch self {
         case .units:
@@ -24,6 +26,24 @@ public enum WorkforceFile: String, CaseIterable, Sendable, Codable {
     }
 
     public var header: [String] { columns.map(\.name) }
+
+    /// Required columns the header must hold whatever the rows.
+    var headerRequired: [String] {
+        switch self {
+        case .units, .slots: columns.filter(\.required).map(\.name)
+        case .employees: ["nip"]
+        }
+    }
+
+    /// Columns that mean something only beside others: a file with the first must hold the rest.
+    var companions: [(column: String, needs: [String])] {
+        switch self {
+        case .units, .slots: []
+        case .employees:
+            [("kode_unit", ["kode_jabatan"]), ("kode_jabatan", ["kode_unit"]), ("tmt_jabatan", ["kode_unit", "kode_jabatan"]),
+             ("alasan_kunci", ["dikunci"])]
+        }
+    }
 }
 
 /// One problem of an import: where (line of the file, column) and what (stable code, text).

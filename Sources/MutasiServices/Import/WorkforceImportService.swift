@@ -47,11 +47,14 @@ public struct WorkforceImportService: Sendable {
                 counts = issues.isEmpty ? try await tx.workforceBulk.upsertUnits(tenantID: tenantID, rows) : nil
             case .slots:
                 let rows = try await SlotRows(tx: tx, tenantID: tenantID).validate(document.records, columns, &issues)
-                counts = issues.isEmpty ? try await tx.workforceBulk.upsertSlots(tenantID: tenantID, rows) : nil
+                counts = issues.isEmpty
+                    ? try await tx.workforceBulk.upsertSlots(tenantID: tenantID, rows, columns: SlotRows.present(columns)) : nil
             case .employees:
                 let rows = try await EmployeeRows(tx: tx, tenantID: tenantID)
                     .validate(document.records, columns, &issues, progress: progress)
-                counts = issues.isEmpty ? try await tx.workforceBulk.upsertEmployees(tenantID: tenantID, rows, progress: writing) : nil
+                counts = issues.isEmpty
+                    ? try await tx.workforceBulk.upsertEmployees(tenantID: tenantID, rows, columns: EmployeeRows.present(columns),
+                                                                 progress: writing) : nil
             }
             if let counts {
                 var applied = summary
@@ -118,6 +121,14 @@ struct SlotRows {
     let tx: any StoreTransaction
     let tenantID: UUID
 
+    /// The optional fields the file carries; existing slots keep the others.
+    static func present(_ columns: [String: Int]) -> SlotImportColumns {
+        var result: SlotImportColumns = []
+        if columns["bidang_pendidikan"] != nil { result.insert(.educationFields) }
+        if columns["kompetensi"] != nil { result.insert(.competencies) }
+        return result
+    }
+
     func validate(_ records: [CSV.Record], _ columns: [String: Int], _ issues: inout [ImportIssue]) async throws -> [NewSlot] {
         let units = try await tx.workforceBulk.unitsByCode(tenantID: tenantID)
         let existing = try await tx.workforceBulk.slotsByKey(tenantID: tenantID)
@@ -168,17 +179,29 @@ struct EmployeeRows {
     let tx: any StoreTransaction
     let tenantID: UUID
 
+    /// The fields the file carries; existing employees keep the others.
+    static func present(_ columns: [String: Int]) -> EmployeeImportColumns {
+        let fields: [(String, EmployeeImportColumns)] = [
+            ("jenis_asn", .kind), ("nama", .name), ("golongan", .grade), ("pendidikan", .educationLevel),
+            ("bidang_pendidikan", .educationField), ("kompetensi", .competencies), ("kode_unit", .placement), ("dikunci", .lock),
+        ]
+        return EmployeeImportColumns(fields.filter { columns[$0.0] != nil }.map(\.1))
+    }
+
     func validate(_ records: [CSV.Record], _ columns: [String: Int], _ issues: inout [ImportIssue],
                   progress: WorkforceImportService.Progress?) async throws -> [EmployeeImportRow] {
         let units = try await tx.workforceBulk.unitsByCode(tenantID: tenantID)
         let slots = try await tx.workforceBulk.slotsByKey(tenantID: tenantID)
+        // Without a required column only existing employees can be imported: their stored kind
+        // reads the number when jenis_asn is absent.
+        let stored = Self.present(columns).isSuperset(of: .required) ? nil : try await tx.workforceBulk.employeeKindsByNumber(tenantID: tenantID)
         var seen = DuplicateKeys()
         var result: [EmployeeImportRow] = []
         result.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             if index % 5000 == 0 { progress?(ImportProgress(phase: .validating, done: index, total: records.count)) }
             var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
-            if let valid = Self.row(&row, units: units, slots: slots, seen: &seen), row.issues.isEmpty {
+            if let valid = Self.row(&row, units: units, slots: slots, stored: stored, seen: &seen), row.issues.isEmpty {
                 result.append(valid)
             }
             issues += row.issues
@@ -187,12 +210,27 @@ struct EmployeeRows {
         return result
     }
 
+    /// Validates one row. `stored` (kinds of the existing employees by number) is given when the
+    /// file lacks a required column, which each new employee is then refused for.
     static func row(_ row: inout CSVRow, units: [String: UnitReference], slots: [String: SlotReference],
-                    seen: inout DuplicateKeys) -> EmployeeImportRow? {
-        let kind = row.check("jenis_asn") { try CivilServantKind(parsing: $0, field: "jenis_asn") }
+                    stored: [String: CivilServantKind]?, seen: inout DuplicateKeys) -> EmployeeImportRow? {
+        var kind: CivilServantKind?
+        var isNew = false
+        if row.has("jenis_asn") {
+            kind = row.check("jenis_asn") { try CivilServantKind(parsing: $0, field: "jenis_asn") }
+        } else if let stored {
+            let digits = String(CSVValue.number(row.cell("nip")).unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+            kind = stored[digits]
+            isNew = kind == nil
+        }
         let number = kind.flatMap { kind in row.check("nip") { try EmployeeNumber(CSVValue.number($0), kind: kind, field: "nip") } }
         seen.check(number?.text, &row, column: "nip", what: "NIP \(number?.text ?? "")")
-        let name = row.check("nama") { try RecordName.validate($0, codePrefix: "employee_name", field: "nama") }
+        if let stored, let number, stored[number.text] == nil { isNew = true }
+        if isNew {
+            let what = "NIP \(number?.text ?? CSVValue.number(row.cell("nip")))"
+            for column in ["jenis_asn", "nama", "golongan"] { row.requireForNew(column, what: what) }
+        }
+        let name = row.has("nama") ? row.check("nama") { try RecordName.validate($0, codePrefix: "employee_name", field: "nama") } : ""
         if let number {
             _ = row.check("tanggal_lahir") { raw in
                 try EmployeeRecord.checkBirthDate(try CSVValue.optionalDate(raw, field: "tanggal_lahir"), number, field: "tanggal_lahir")
@@ -201,7 +239,8 @@ struct EmployeeRows {
                 try EmployeeRecord.checkSex(raw.isEmpty ? nil : try Sex(parsing: raw, field: "jenis_kelamin"), number, field: "jenis_kelamin")
             }
         }
-        let grade = kind.flatMap { kind in row.check("golongan") { try EmployeeGrade.parse($0, kind: kind, field: "golongan") } }
+        // An existing employee's grade is kept when the file has no golongan (the value is not written).
+        let grade = row.has("golongan") ? kind.flatMap { kind in row.check("golongan") { try EmployeeGrade.parse($0, kind: kind, field: "golongan") } } : 0
         let level = row.check("pendidikan") { $0.isEmpty ? nil : try EducationLevel(parsing: $0, field: "pendidikan") }
         let field = row.check("bidang_pendidikan") { try EducationFields.field($0, field: "bidang_pendidikan") }
         let competencies = row.check("kompetensi") { raw in

@@ -137,6 +137,98 @@ struct WorkforceImportTests {
         }
     }
 
+    @Test("a column left out of a file keeps what is stored: lock, SKP, competencies, placement, needs")
+    func partialFiles() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (token, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            try await WorkforceFixtures.load(http, token: token, tenantID: tenantID)
+            let t = "/v1/tenants/\(tenantID)"
+            func export(_ file: String) async throws -> String { try await http.call(.get, "\(t)/exports/\(file)", token: token).text }
+            func counts(_ file: String, _ csv: String) async throws -> [String: Any]? {
+                let response = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, file, csv)
+                #expect(response.status == .ok, "\(response.text)")
+                return try response.json()["counts"] as? [String: Any]
+            }
+            let employeesBefore = try await export("employees")
+
+            // No dikunci, alasan_kunci, skp, kompetensi, pendidikan, bidang_pendidikan: Maria stays locked
+            // with her reason, Yohanes keeps his ratings and competencies; only his grade changes.
+            let grades = try await counts("employees", """
+                nip;jenis_asn;nama;golongan;kode_unit;kode_jabatan;tmt_jabatan
+                198503152010011002;PNS;Yohanes Ndun;III/d;SDN-1;GURU-KELAS;2018-01-01
+                199001022015032001;PNS;"Maria ""Ina"" Lado";III/a;PKM-1;PERAWAT;2015-03-01
+
+                """)
+            #expect(grades?["updated"] as? Int == 1 && grades?["unchanged"] as? Int == 1, "\(grades ?? [:])")
+            let afterGrades = try await export("employees")
+            #expect(afterGrades == employeesBefore.replacingOccurrences(
+                of: "198503152010011002;PNS;Yohanes Ndun;1985-03-15;L;III/c;", with: "198503152010011002;PNS;Yohanes Ndun;1985-03-15;L;III/d;"),
+                "\(afterGrades)")
+            #expect(afterGrades.contains(";2024:Baik;ya;Sedang tugas belajar sampai 2026\r\n"))
+            #expect(afterGrades.contains(";MENGAJAR:3;SDN-1;GURU-KELAS;2018-01-01;2023:Baik|2024:Sangat Baik;tidak;"))
+
+            // Only the number and the lock: the name, grade, placement and history are kept.
+            let lock = try await counts("employees", "nip;dikunci;alasan_kunci\n198503152010011002;ya;Cuti besar\n199001022015032001;ya;Sedang tugas belajar sampai 2026\n")
+            #expect(lock?["updated"] as? Int == 1 && lock?["unchanged"] as? Int == 1, "\(lock ?? [:])")
+            let yohanes = (try await http.call(.get, "\(t)/employees?nip=198503152010011002", token: token).json()["items"] as! [[String: Any]])[0]
+            #expect(yohanes["locked"] as? Bool == true && yohanes["lockReason"] as? String == "Cuti besar")
+            #expect(yohanes["name"] as? String == "Yohanes Ndun")
+            #expect((yohanes["positionHistory"] as? [[String: Any]])?.count == 1)
+            let afterLock = try await export("employees")
+            #expect(afterLock == afterGrades.replacingOccurrences(of: "2024:Sangat Baik;tidak;", with: "2024:Sangat Baik;ya;Cuti besar"),
+                    "\(afterLock)")
+            // A file of numbers and ratings alone sets those years and keeps the others.
+            let skp = try await counts("employees", "nip;skp\n198503152010011002;2025:Baik\n")
+            #expect(skp?["unchanged"] as? Int == 1)
+            #expect(try await export("employees").contains("2023:Baik|2024:Sangat Baik|2025:Baik;ya;Cuti besar"))
+
+            // Slots without kebutuhan, kompetensi and bidang_pendidikan keep them.
+            let slotsBefore = try await export("slots")
+            let slots = try await counts("slots", """
+                kode_unit,kode_jabatan,nama_jabatan,jenis_jabatan,golongan_min,golongan_maks
+                SDN-1,GURU-KELAS,Guru Kelas,Guru,III/a,IV/b
+                PKM-1,PERAWAT,Perawat Terampil,Ahli Pertama,III/a,III/d
+
+                """)
+            #expect(slots?["updated"] as? Int == 1 && slots?["unchanged"] as? Int == 1, "\(slots ?? [:])")
+            #expect(try await export("slots") == slotsBefore.replacingOccurrences(of: ";Perawat;", with: ";Perawat Terampil;"))
+        }
+    }
+
+    @Test("a new employee in a file that lacks a required column is refused, naming the column")
+    func partialFileWithNewEmployee() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (token, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            try await WorkforceFixtures.load(http, token: token, tenantID: tenantID)
+            let before = try await http.call(.get, "/v1/tenants/\(tenantID)/exports/employees", token: token).text
+            func errors(_ csv: String) async throws -> [String] {
+                let response = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "employees", csv)
+                #expect(response.status.code == 422, "\(response.text)")
+                let report = try response.json()["report"] as? [String: Any]
+                return (report?["errors"] as? [[String: Any]] ?? []).map {
+                    "\($0["line"] as? Int ?? 0) \($0["column"] as? String ?? "-") \($0["code"] as? String ?? "")"
+                }
+            }
+            #expect(try await errors("""
+                nip;dikunci;alasan_kunci
+                198503152010011002;ya;Cuti besar
+                199101012016011001;tidak;
+
+                """) == ["3 jenis_asn csv.missing_column", "3 nama csv.missing_column", "3 golongan csv.missing_column"])
+            #expect(try await errors("""
+                nip;jenis_asn;golongan
+                198503152010011002;PNS;III/d
+                199101012016011001;PNS;III/a
+
+                """) == ["3 nama csv.missing_column"])
+            // Columns that mean something only together.
+            #expect(try await errors("nip;tmt_jabatan\n198503152010011002;2018-01-01\n")
+                    == ["1 kode_unit csv.missing_column", "1 kode_jabatan csv.missing_column"])
+            #expect(try await errors("nip;alasan_kunci\n198503152010011002;Cuti\n") == ["1 dikunci csv.missing_column"])
+            #expect(try await http.call(.get, "/v1/tenants/\(tenantID)/exports/employees", token: token).text == before)
+        }
+    }
+
     @Test("the CLI imports and exports, and reports bad rows with a non-zero exit")
     func cli() async throws {
         let db = try await TestDatabase.create()
