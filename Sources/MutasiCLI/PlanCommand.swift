@@ -38,7 +38,7 @@ struct PlanCommand: AsyncParsableCommand {
             let (login, tenantCode, name, wait, finalPolicy) = (op.login, tenant, name, !noWait, policy)
             let status = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
-                guard let tenantID = try await UserCommand.tenantID(tenantCode, s, actor) else { throw Access.notFoundTenant }
+                let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
                 let created = try await s.plans.create(actor: actor, tenantID: tenantID, name: name, policy: finalPolicy)
                 guard wait else { return created }
                 let worker = PlanBuildWorker(s.env)
@@ -69,7 +69,7 @@ struct PlanCommand: AsyncParsableCommand {
             let (login, tenantCode, limit, offset) = (op.login, tenant, limit, offset)
             let page = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
-                guard let tenantID = try await UserCommand.tenantID(tenantCode, s, actor) else { throw Access.notFoundTenant }
+                let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
                 return try await s.plans.list(actor: actor, tenantID: tenantID, page: try PageRequest(limit: limit, offset: offset))
             }
             if json { return try CLI.json(page) }
@@ -99,7 +99,7 @@ struct PlanCommand: AsyncParsableCommand {
             let (login, tenantCode, limit, offset) = (op.login, tenant, limit, offset)
             let (status, moves) = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
-                guard let tenantID = try await UserCommand.tenantID(tenantCode, s, actor) else { throw Access.notFoundTenant }
+                let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
                 let status = try await s.plans.get(actor: actor, tenantID: tenantID, id: planID)
                 let moves = status.plan.buildState == .built
                     ? try await s.plans.moves(actor: actor, tenantID: tenantID, id: planID, page: try PageRequest(limit: limit, offset: offset))
@@ -133,7 +133,7 @@ struct PlanCommand: AsyncParsableCommand {
             let (login, tenantCode) = (op.login, tenant)
             let json = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
-                guard let tenantID = try await UserCommand.tenantID(tenantCode, s, actor) else { throw Access.notFoundTenant }
+                let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
                 return try await s.plans.instance(actor: actor, tenantID: tenantID, id: planID)
             }
             if let output {

@@ -22,6 +22,12 @@ struct UserCommand: AsyncParsableCommand {
         throw Access.notFoundTenant
     }
 
+    /// Resolves a required `--tenant CODE` to its id as the operator sees it.
+    static func tenantID(_ code: String, _ s: Services, _ actor: Principal) async throws -> UUID {
+        guard let id = try await tenantID(Optional(code), s, actor) else { throw Access.notFoundTenant }
+        return id
+    }
+
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Buat pengguna (password dari env MUTASI_USER_PASSWORD).")

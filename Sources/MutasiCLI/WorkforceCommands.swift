@@ -16,7 +16,7 @@ func inTenant<T: Sendable>(_ options: TenantOptions,
     let (login, code) = (options.op.login, options.tenant)
     return try await CLI.withServices { s in
         let actor = try await s.operators.principal(login: login)
-        guard let tenantID = try await UserCommand.tenantID(code, s, actor) else { throw Access.notFoundTenant }
+        let tenantID: UUID = try await UserCommand.tenantID(code, s, actor)
         return try await body(s, actor, tenantID)
     }
 }
