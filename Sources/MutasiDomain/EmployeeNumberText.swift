@@ -29,7 +29,7 @@ enum EmployeeNumberText {
                 "\(codePrefix).invalid_length",
                 "The \(name) has 18 digits; '\(trimmed)' has \(compact.count).", field: field)
         }
-        return compact.map { $0.wholeNumberValue! }
+        return compact.utf8.map { Int($0 - 0x30) }
     }
 
     /// Spreadsheet scientific notation such as `1.98501E+17` or `1,98501E+17` (decimal comma).
@@ -92,6 +92,7 @@ enum EmployeeNumberText {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

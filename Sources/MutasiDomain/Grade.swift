@@ -10,10 +10,10 @@ public enum Grade: Int, CaseIterable, Comparable, Hashable, Sendable, LabelCoded
 
     private static let romans = ["I", "II", "III", "IV"]
     private static let letters = ["a", "b", "c", "d", "e"]
+    private static let byLowercasedLabel = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label.lowercased(), $0) })
 
     public init(parsing raw: String, field: String = "grade") throws {
-        let text = raw.trimmingSpaces.lowercased()
-        guard let grade = Grade.allCases.first(where: { $0.label.lowercased() == text }) else {
+        guard let grade = Grade.byLowercasedLabel[raw.trimmingSpaces.lowercased()] else {
             throw DomainError.invalid(
                 "grade.invalid", "A grade (golongan ruang) is written I/a to IV/e, e.g. III/a; got '\(raw)'.",
                 field: field)
@@ -81,9 +81,10 @@ public struct PPPKGrade: Hashable, Comparable, Sendable, LabelCoded {
 
     private init(checked value: Int) { self.value = value }
 
+    private static let byLabel = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label, $0) })
+
     public init(parsing raw: String, field: String = "grade") throws {
-        let text = raw.trimmingSpaces.uppercased()
-        guard let grade = PPPKGrade.allCases.first(where: { $0.label == text }) else {
+        guard let grade = PPPKGrade.byLabel[raw.trimmingSpaces.uppercased()] else {
             throw DomainError.invalid(
                 "pppk_grade.invalid", "A PPPK grade is a Roman numeral I to XVII, e.g. IX; got '\(raw)'.",
                 field: field)

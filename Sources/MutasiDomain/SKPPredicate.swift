@@ -24,9 +24,11 @@ public enum SKPPredicate: Int, CaseIterable, Comparable, Hashable, Sendable, Lab
         }
     }
 
+    private static let byLowercasedLabel = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label.lowercased(), $0) })
+
     public init(parsing raw: String, field: String = "skp_predicate") throws {
         let words = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        guard let predicate = SKPPredicate.allCases.first(where: { $0.label.lowercased() == words }) else {
+        guard let predicate = SKPPredicate.byLowercasedLabel[words] else {
             throw DomainError.invalid(
                 "skp_predicate.invalid",
                 "An SKP predicate is Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang; got '\(raw)'.",

@@ -123,30 +123,62 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             stored && column != "nip" && !updated.contains(column) ? "e.\(column)" : "s.\(column)"
         }.joined(separator: ", ")
         let join = stored ? "JOIN employees e ON e.tenant_id = '\(tenantID.uuidString.lowercased())' AND e.nip = s.nip" : ""
-        let counts = try await counts(rows.count, """
-            INSERT INTO employees (tenant_id, \(unescaped: inserted.joined(separator: ", ")))
-            SELECT \(tenantID), \(unescaped: selected)
-            FROM mutasi_stage_employees s \(unescaped: join)
-            ON CONFLICT (tenant_id, nip) DO UPDATE
-                SET \(unescaped: Self.assignments(updated)), updated_at = now(), version = employees.version + 1
-                WHERE \(unescaped: Self.changed("employees", updated))
+        // Rows equal to the stored ones are left out before the upsert, which would otherwise lock
+        // each of them; the rows written are kept for the ratings and the position history.
+        try await db.rows("DROP TABLE IF EXISTS mutasi_import_rows")
+        try await db.rows("""
+            CREATE TEMPORARY TABLE mutasi_import_rows (id uuid, nip text, slot_id uuid, slot_since date, inserted boolean)
+            ON COMMIT DROP
             """)
+        let (insertedCount, updatedCount) = try await db.rows("""
+            WITH up AS (
+                INSERT INTO employees (tenant_id, \(unescaped: inserted.joined(separator: ", ")))
+                SELECT \(tenantID), \(unescaped: selected)
+                FROM mutasi_stage_employees s \(unescaped: join)
+                WHERE NOT EXISTS (SELECT 1 FROM employees x WHERE x.tenant_id = \(tenantID) AND x.nip = s.nip
+                                    AND \(unescaped: Self.same("x", "s", updated)))
+                ON CONFLICT (tenant_id, nip) DO UPDATE
+                    SET \(unescaped: Self.assignments(updated)), updated_at = now(), version = employees.version + 1
+                    WHERE \(unescaped: Self.changed("employees", updated))
+                RETURNING id, nip, slot_id, slot_since, (xmax = 0) AS inserted),
+            kept AS (INSERT INTO mutasi_import_rows SELECT id, nip, slot_id, slot_since, inserted FROM up)
+            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
+            """)[0].decode((Int64, Int64).self)
+        let counts = ImportCounts(inserted: Int(insertedCount), updated: Int(updatedCount),
+                                  unchanged: rows.count - Int(insertedCount) - Int(updatedCount))
+        try await db.rows("ANALYZE mutasi_import_rows")
         let ratings = rows.flatMap { row in row.performance.map { (row.record.number.text, $0) } }
         if !ratings.isEmpty {
             try await stage("mutasi_stage_performance", "nip text, year int, predicate smallint",
                             columns: ["nip", "year", "predicate"], ratings, progress: nil) { e, rating in
                 e.field(rating.0); e.field(rating.1.year); e.field(rating.1.predicate.score)
             }
-            try await db.rows("""
-                INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
-                SELECT e.tenant_id, e.id, p.year, p.predicate
-                FROM mutasi_stage_performance p JOIN employees e ON e.tenant_id = \(tenantID) AND e.nip = p.nip
-                ON CONFLICT (tenant_id, employee_id, year) DO UPDATE SET predicate = EXCLUDED.predicate
-                    WHERE employee_performance.predicate <> EXCLUDED.predicate
-                """)
+            if counts.inserted == rows.count {
+                // All employees are new, so none has ratings yet.
+                try await db.rows("""
+                    INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
+                    SELECT \(tenantID), r.id, p.year, p.predicate
+                    FROM mutasi_stage_performance p JOIN mutasi_import_rows r ON r.nip = p.nip
+                    """)
+            } else {
+                try await db.rows("""
+                    INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
+                    SELECT e.tenant_id, e.id, p.year, p.predicate
+                    FROM mutasi_stage_performance p JOIN employees e ON e.tenant_id = \(tenantID) AND e.nip = p.nip
+                    ON CONFLICT (tenant_id, employee_id, year) DO UPDATE SET predicate = EXCLUDED.predicate
+                        WHERE employee_performance.predicate <> EXCLUDED.predicate
+                    """)
+            }
         }
-        try await PostgresEmployeeRepository.syncHistory(
-            db, tenantID: tenantID, scope: "JOIN mutasi_stage_employees s ON s.nip = e.nip WHERE true")
+        // A new employee's history starts with its slot; an updated one's follows its placement.
+        try await db.rows("""
+            INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
+            SELECT \(tenantID), id, 1, slot_id, slot_since FROM mutasi_import_rows WHERE inserted AND slot_id IS NOT NULL
+            """)
+        if columns.contains(.placement) {
+            try await PostgresEmployeeRepository.syncHistory(
+                db, tenantID: tenantID, scope: "JOIN mutasi_import_rows r ON r.id = e.id AND NOT r.inserted WHERE true")
+        }
         return counts
     }
 
@@ -191,6 +223,12 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
     static func changed(_ table: String, _ columns: [String]) -> String {
         "(" + columns.map { "\(table).\($0)" }.joined(separator: ", ") + ") IS DISTINCT FROM ("
             + columns.map { "EXCLUDED.\($0)" }.joined(separator: ", ") + ")"
+    }
+
+    /// `(a.x, a.y) IS NOT DISTINCT FROM (b.x, b.y)`.
+    static func same(_ a: String, _ b: String, _ columns: [String]) -> String {
+        "(" + columns.map { "\(a).\($0)" }.joined(separator: ", ") + ") IS NOT DISTINCT FROM ("
+            + columns.map { "\(b).\($0)" }.joined(separator: ", ") + ")"
     }
 
     /// A PostgreSQL array literal of texts, every element quoted: `{"a","b \"c\""}`.

@@ -125,14 +125,15 @@ public struct PositionHistoryEntry: Codable, Sendable, Equatable {
 public enum EducationLevel: String, CaseIterable, Codable, Sendable, Hashable {
     case sd = "SD", smp = "SMP", sma = "SMA", d1 = "D1", d2 = "D2", d3 = "D3", d4 = "D4", s1 = "S1", s2 = "S2", s3 = "S3"
 
+    private static let aliases: [String: EducationLevel] = [
+        "SLTA": .sma, "SMK": .sma, "MA": .sma, "SLTP": .smp, "MTS": .smp, "MI": .sd,
+        "DI": .d1, "DII": .d2, "DIII": .d3, "DIV": .d4,
+    ]
+
     /// Parses `S1`, `s-1`, `SLTA`, `SMK`, `D-IV` ...; throws `education_level.invalid`.
     public init(parsing raw: String, field: String = "educationLevel") throws {
         let key = raw.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "." }
-        let aliases: [String: EducationLevel] = [
-            "SLTA": .sma, "SMK": .sma, "MA": .sma, "SLTP": .smp, "MTS": .smp, "MI": .sd,
-            "DI": .d1, "DII": .d2, "DIII": .d3, "DIV": .d4,
-        ]
-        guard let level = EducationLevel(rawValue: key) ?? aliases[key] else {
+        guard let level = EducationLevel(rawValue: key) ?? Self.aliases[key] else {
             throw DomainError.invalid(
                 "education_level.invalid",
                 "An education level is one of \(EducationLevel.allCases.map(\.rawValue).joined(separator: ", ")); got '\(raw)'.",

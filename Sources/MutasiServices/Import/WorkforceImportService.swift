@@ -86,6 +86,23 @@ struct DuplicateKeys {
             firstLine[key] = row.line
         }
     }
+
+    /// A key of a row checked apart from the others, and where among the row's issues one for a
+    /// repeated key belongs.
+    struct Pending: Sendable {
+        var key: String
+        var what: String
+        var issueIndex: Int
+    }
+
+    /// Checks a pending key, placing the issue where the row's own check would have.
+    mutating func check(_ pending: Pending?, _ row: inout CSVRow, column: String) {
+        guard let pending else { return }
+        let later = row.issues[pending.issueIndex...]
+        row.issues.removeSubrange(pending.issueIndex...)
+        check(pending.key, &row, column: column, what: pending.what)
+        row.issues += later
+    }
 }
 
 struct UnitRows {
@@ -195,25 +212,56 @@ struct EmployeeRows {
         // Without a required column only existing employees can be imported: their stored kind
         // reads the number when jenis_asn is absent.
         let stored = Self.present(columns).isSuperset(of: .required) ? nil : try await tx.workforceBulk.employeeKindsByNumber(tenantID: tenantID)
+        // Rows are checked in chunks on all cores; numbers seen twice are then found in file order.
+        let chunk = Self.chunkRows
+        let chunks = stride(from: 0, to: records.count, by: chunk).map { $0..<min($0 + chunk, records.count) }
+        var checked = [[CheckedRow]](repeating: [], count: chunks.count)
+        progress?(ImportProgress(phase: .validating, done: 0, total: records.count))
+        await withTaskGroup(of: (Int, [CheckedRow]).self) { group in
+            for (index, range) in chunks.enumerated() {
+                group.addTask {
+                    (index, records[range].map { record in
+                        var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
+                        var key: DuplicateKeys.Pending?
+                        let valid = Self.row(&row, units: units, slots: slots, stored: stored, key: &key)
+                        return CheckedRow(row: row, valid: valid, key: key)
+                    })
+                }
+            }
+            var done = 0
+            for await (index, rows) in group {
+                checked[index] = rows
+                done += rows.count
+                if done < records.count { progress?(ImportProgress(phase: .validating, done: done, total: records.count)) }
+            }
+        }
         var seen = DuplicateKeys()
         var result: [EmployeeImportRow] = []
         result.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
-            if index % 5000 == 0 { progress?(ImportProgress(phase: .validating, done: index, total: records.count)) }
-            var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
-            if let valid = Self.row(&row, units: units, slots: slots, stored: stored, seen: &seen), row.issues.isEmpty {
-                result.append(valid)
+        for rows in checked {
+            for var checked in rows {
+                seen.check(checked.key, &checked.row, column: "nip")
+                if let valid = checked.valid, checked.row.issues.isEmpty { result.append(valid) }
+                issues += checked.row.issues
             }
-            issues += row.issues
         }
         progress?(ImportProgress(phase: .validating, done: records.count, total: records.count))
         return result
     }
 
+    static let chunkRows = 5000
+
+    /// A row checked on its own, before the check for numbers seen twice.
+    struct CheckedRow: Sendable {
+        var row: CSVRow
+        var valid: EmployeeImportRow?
+        var key: DuplicateKeys.Pending?
+    }
+
     /// Validates one row. `stored` (kinds of the existing employees by number) is given when the
     /// file lacks a required column, which each new employee is then refused for.
     static func row(_ row: inout CSVRow, units: [String: UnitReference], slots: [String: SlotReference],
-                    stored: [String: CivilServantKind]?, seen: inout DuplicateKeys) -> EmployeeImportRow? {
+                    stored: [String: CivilServantKind]?, key: inout DuplicateKeys.Pending?) -> EmployeeImportRow? {
         var kind: CivilServantKind?
         var isNew = false
         if row.has("jenis_asn") {
@@ -224,7 +272,7 @@ struct EmployeeRows {
             isNew = kind == nil
         }
         let number = kind.flatMap { kind in row.check("nip") { try EmployeeNumber(CSVValue.number($0), kind: kind, field: "nip") } }
-        seen.check(number?.text, &row, column: "nip", what: "NIP \(number?.text ?? "")")
+        key = number.map { DuplicateKeys.Pending(key: $0.text, what: "NIP \($0.text)", issueIndex: row.issues.count) }
         if let stored, let number, stored[number.text] == nil { isNew = true }
         if isNew {
             let what = "NIP \(number?.text ?? CSVValue.number(row.cell("nip")))"
