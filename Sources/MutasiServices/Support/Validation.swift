@@ -35,25 +35,25 @@ enum Validate {
         return value
     }
 
-    /// A Kemendagri region code of a province, regency or city: `PP` or `PP.KK`, digits, kept as text.
+    /// A Kemendagri region code of a province (`PP`), regency (`PP.KK`, KK 01-69) or city
+    /// (`PP.KK`, KK 71-99), kept as text. The shape and number ranges are `RegionCode`'s; this
+    /// adds that the code's level and kind fit the tenant's.
     static func tenantRegionCode(_ value: String, kind: Tenant.Kind, field: String = "regionCode") throws -> String {
-        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        let digits = parts.allSatisfy { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-        let expected = kind == .province ? 1 : 2
-        guard digits, parts.count == expected, let province = Int(parts[0]), (11...99).contains(province) else {
-            throw DomainError.invalid("region_code.invalid",
-                kind == .province ? "A province's region code is two digits, e.g. 62."
-                                  : "A regency's or city's region code is PP.KK, e.g. 53.71.", field: field)
+        let code = try RegionCode(value, field: field)
+        let fits = switch kind {
+        case .province: code.level == .province
+        case .regency: code.level == .regencyOrCity && !code.isCity
+        case .city: code.level == .regencyOrCity && code.isCity
         }
-        if expected == 2, let local = Int(parts[1]) {
-            let valid = kind == .city ? (71...99).contains(local) : (1...69).contains(local)
-            guard valid else {
-                throw DomainError.invalid("region_code.invalid",
-                    kind == .city ? "A city's code is 71 to 99 after the province (e.g. 53.71)."
-                                  : "A regency's code is 01 to 69 after the province (e.g. 53.01).", field: field)
+        guard fits else {
+            let expected = switch kind {
+            case .province: "A province's region code is two digits, e.g. 62."
+            case .regency: "A regency's region code is PP.KK with KK 01 to 69, e.g. 53.01."
+            case .city: "A city's region code is PP.KK with KK 71 to 99, e.g. 53.71."
             }
+            throw DomainError.invalid("region_code.invalid", expected, field: field)
         }
-        return value
+        return code.text
     }
 }
 
