@@ -12,20 +12,12 @@ struct UserCommand: AsyncParsableCommand {
     /// Resolves `--tenant CODE` to its id as the operator sees it (nil: the platform).
     static func tenantID(_ code: String?, _ s: Services, _ actor: Principal) async throws -> UUID? {
         guard let code else { return nil }
-        var offset = 0
-        while true {
-            let page = try await s.tenants.list(actor: actor, page: try PageRequest(limit: 200, offset: offset))
-            if let tenant = page.items.first(where: { $0.code == code }) { return tenant.id }
-            offset += page.items.count
-            if page.items.isEmpty || offset >= page.total { break }
-        }
-        throw Access.notFoundTenant
+        return try await s.tenants.get(actor: actor, code: code).id
     }
 
     /// Resolves a required `--tenant CODE` to its id as the operator sees it.
     static func tenantID(_ code: String, _ s: Services, _ actor: Principal) async throws -> UUID {
-        guard let id = try await tenantID(Optional(code), s, actor) else { throw Access.notFoundTenant }
-        return id
+        try await s.tenants.get(actor: actor, code: code).id
     }
 
     struct Create: AsyncParsableCommand {

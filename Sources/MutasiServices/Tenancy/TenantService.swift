@@ -76,6 +76,13 @@ public struct TenantService: Sendable {
         }
     }
 
+    /// A tenant by its code (`kota-kupang`), as the CLI names tenants.
+    public func get(actor: Principal, code: String) async throws -> Tenant {
+        try await env.store.transaction(in: .platform) { tx in
+            try Access.requireVisible(actor, tenant: try await tx.tenants.find(code: code))
+        }
+    }
+
     /// Renames or (de)activates a tenant, if nobody changed it since `expectedVersion`.
     public func update(actor: Principal, id: UUID, _ changes: TenantChanges, expectedVersion: Int) async throws -> Tenant {
         var changes = changes
