@@ -141,6 +141,19 @@ struct PostgresEmployeeRepository: EmployeeRepository {
         return try await find(tenantID: tenantID, id: id)
     }
 
+    func removePerformance(tenantID: UUID, id: UUID, year: Int) async throws -> Employee? {
+        let removed = try await db.rows("""
+            DELETE FROM employee_performance
+            WHERE tenant_id = \(tenantID) AND employee_id = \(id) AND year = \(Int32(clamping: year))
+            RETURNING year
+            """)
+        guard !removed.isEmpty else { return nil }
+        try await db.rows("""
+            UPDATE employees SET updated_at = now(), version = version + 1 WHERE tenant_id = \(tenantID) AND id = \(id)
+            """)
+        return try await find(tenantID: tenantID, id: id)
+    }
+
     func linkUser(tenantID: UUID, userID: UUID, employeeID: UUID) async throws {
         try await db.rows("""
             UPDATE users SET employee_id = \(employeeID), updated_at = now()

@@ -227,9 +227,10 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
             """).first.flatMap { try $0.decode(Int32?.self) }.map(Int.init)
     }
 
-    func setSlotNeed(tenantID: UUID, slotID: UUID, need: Int) async throws -> Int {
+    func setSlotNeed(tenantID: UUID, slotID: UUID, need: Int, analysisID: UUID) async throws -> Int {
         let rows = try await db.rows("""
-            UPDATE slots s SET need = \(Int32(need)), updated_at = now(), version = s.version + 1
+            UPDATE slots s SET need = \(Int32(need)), need_source = 'analysis', need_reason = NULL,
+                               need_analysis_id = \(analysisID), updated_at = now(), version = s.version + 1
             FROM slots old WHERE old.tenant_id = s.tenant_id AND old.id = s.id
               AND s.tenant_id = \(tenantID) AND s.id = \(slotID)
             RETURNING old.need

@@ -9,30 +9,34 @@ struct PostgresSlotRepository: SlotRepository {
     /// Columns of `slots s JOIN units u`.
     static let columns = """
         s.tenant_id, s.id, s.unit_id, u.agency_id, s.code, s.name, s.position_kind, s.min_grade, s.max_grade,
-        s.education_fields, s.competencies::text, s.need, s.version
+        s.education_fields, s.competencies::text, s.need, s.version, s.need_source, s.need_reason, s.need_analysis_id
         """
     static let from = "FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id "
 
-    static func slot(_ row: PostgresRow) throws -> Slot {
+    /// The slot in a row of `columns`, which start at column `offset`.
+    static func slot(_ row: PostgresRow, offset o: Int = 0) throws -> Slot {
         let r = row.makeRandomAccess()
-        let kind = try r[6].decode(String.self)
         return Slot(
-            tenantID: try r[0].decode(UUID.self), id: try r[1].decode(UUID.self), unitID: try r[2].decode(UUID.self),
-            agencyID: try r[3].decode(UUID.self), code: try r[4].decode(String.self), name: try r[5].decode(String.self),
-            kind: PositionKind(rawValue: kind) ?? .executor,
-            grades: try GradeRange(min: Int(try r[7].decode(Int32.self)), max: Int(try r[8].decode(Int32.self))),
-            educationFields: try r[9].decode([String].self),
-            competencies: try WorkforceSQL.decode([CompetencyRequirement].self, json: try r[10].decode(String.self)),
-            need: Int(try r[11].decode(Int32.self)), version: Int(try r[12].decode(Int32.self)))
+            tenantID: try r[o].decode(UUID.self), id: try r[o + 1].decode(UUID.self), unitID: try r[o + 2].decode(UUID.self),
+            agencyID: try r[o + 3].decode(UUID.self), code: try r[o + 4].decode(String.self), name: try r[o + 5].decode(String.self),
+            kind: PositionKind(rawValue: try r[o + 6].decode(String.self)) ?? .executor,
+            grades: try GradeRange(min: Int(try r[o + 7].decode(Int32.self)), max: Int(try r[o + 8].decode(Int32.self))),
+            educationFields: try r[o + 9].decode([String].self),
+            competencies: try WorkforceSQL.decode([CompetencyRequirement].self, json: try r[o + 10].decode(String.self)),
+            need: Int(try r[o + 11].decode(Int32.self)),
+            needSource: NeedSource(rawValue: try r[o + 13].decode(String.self)) ?? .none,
+            needReason: try r[o + 14].decode(String?.self), needAnalysisID: try r[o + 15].decode(UUID?.self),
+            version: Int(try r[o + 12].decode(Int32.self)))
     }
 
     func create(tenantID: UUID, _ new: NewSlot) async throws -> Slot {
         let id: UUID = try await WorkforceSQL.mappingUnique {
             let rows = try await db.rows("""
                 INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade, education_fields,
-                                   competencies, need)
+                                   competencies, need, need_source, need_reason)
                 VALUES (\(tenantID), \(new.unitID), \(new.code), \(new.name), \(new.kind.rawValue), \(new.grades.min),
-                        \(new.grades.max), \(new.educationFields), \(WorkforceSQL.json(new.competencies))::jsonb, \(new.need))
+                        \(new.grades.max), \(new.educationFields), \(WorkforceSQL.json(new.competencies))::jsonb,
+                        \(new.needReason == nil ? 0 : new.need), \(new.needReason == nil ? "none" : "override"), \(new.needReason))
                 RETURNING id
                 """)
             return try rows[0].decode(UUID.self)
@@ -46,7 +50,7 @@ struct PostgresSlotRepository: SlotRepository {
     func find(tenantID: UUID, id: UUID) async throws -> Slot? {
         try await db.rows(WorkforceSQL.prefixed("SELECT \(Self.columns) " + Self.from, """
             WHERE s.tenant_id = \(tenantID) AND s.id = \(id)
-            """)).first.map(Self.slot)
+            """)).first.map { try Self.slot($0) }
     }
 
     func list(tenantID: UUID, _ f: SlotFilter, _ page: PageRequest) async throws -> Page<Slot> {
@@ -64,7 +68,7 @@ struct PostgresSlotRepository: SlotRepository {
         let rows = try await db.rows(WorkforceSQL.prefixed(
             "SELECT \(Self.columns) " + Self.from, filter,
             " ORDER BY u.code, s.code LIMIT \(page.limit) OFFSET \(page.offset)"))
-        return Page(items: try rows.map(Self.slot), total: total, request: page)
+        return Page(items: try rows.map { try Self.slot($0) }, total: total, request: page)
     }
 
     func update(tenantID: UUID, id: UUID, _ c: SlotChanges, expectedVersion: Int) async throws -> Slot? {
@@ -74,7 +78,11 @@ struct PostgresSlotRepository: SlotRepository {
                              min_grade = COALESCE(\(c.grades?.min), min_grade), max_grade = COALESCE(\(c.grades?.max), max_grade),
                              education_fields = COALESCE(\(c.educationFields)::text[], education_fields),
                              competencies = COALESCE(\(competencies)::jsonb, competencies),
-                             need = COALESCE(\(c.need), need), updated_at = now(), version = version + 1
+                             need = COALESCE(\(c.needOverride?.need), need),
+                             need_source = CASE WHEN \(c.needOverride?.reason)::text IS NULL THEN need_source ELSE 'override' END,
+                             need_reason = COALESCE(\(c.needOverride?.reason), need_reason),
+                             need_analysis_id = CASE WHEN \(c.needOverride?.reason)::text IS NULL THEN need_analysis_id END,
+                             updated_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id) AND version = \(Int32(expectedVersion))
             RETURNING id
             """)

@@ -73,24 +73,31 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
     func upsertSlots(tenantID: UUID, _ rows: [NewSlot], columns: SlotImportColumns) async throws -> ImportCounts {
         try await stage("mutasi_stage_slots", """
             unit_id uuid, code text, name text, position_kind text, min_grade int, max_grade int,
-            education_fields text[], competencies jsonb, need int
+            education_fields text[], competencies jsonb, need int, need_reason text
             """, columns: ["unit_id", "code", "name", "position_kind", "min_grade", "max_grade", "education_fields",
-                           "competencies", "need"], rows, progress: nil) { e, row in
+                           "competencies", "need", "need_reason"], rows, progress: nil) { e, row in
             e.field(row.unitID.uuidString); e.field(row.code); e.field(row.name); e.field(row.kind.rawValue)
             e.field(row.grades.min); e.field(row.grades.max); e.field(Self.arrayLiteral(row.educationFields))
-            e.field(WorkforceSQL.json(row.competencies.sorted { $0.code < $1.code })); e.field(row.need)
+            e.field(WorkforceSQL.json(row.competencies.sorted { $0.code < $1.code })); e.field(row.need); e.field(row.needReason)
         }
         var updated = ["name", "position_kind", "min_grade", "max_grade"]
         if columns.contains(.educationFields) { updated.append("education_fields") }
         if columns.contains(.competencies) { updated.append("competencies") }
         updated.append("need")
+        // A row with a reason overrides the need; one without carries the stored need (0 for a
+        // new slot) and keeps where it came from.
         return try await counts(rows.count, """
             INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade, education_fields,
-                               competencies, need)
-            SELECT \(tenantID), unit_id, code, name, position_kind, min_grade, max_grade, education_fields, competencies, need
+                               competencies, need, need_source, need_reason)
+            SELECT \(tenantID), unit_id, code, name, position_kind, min_grade, max_grade, education_fields, competencies,
+                   need, CASE WHEN need_reason IS NULL THEN 'none' ELSE 'override' END, need_reason
             FROM mutasi_stage_slots
             ON CONFLICT (tenant_id, unit_id, code) DO UPDATE
-                SET \(unescaped: Self.assignments(updated)), updated_at = now(), version = slots.version + 1
+                SET \(unescaped: Self.assignments(updated)),
+                    need_source = CASE WHEN EXCLUDED.need_reason IS NULL THEN slots.need_source ELSE 'override' END,
+                    need_reason = COALESCE(EXCLUDED.need_reason, slots.need_reason),
+                    need_analysis_id = CASE WHEN EXCLUDED.need_reason IS NULL THEN slots.need_analysis_id END,
+                    updated_at = now(), version = slots.version + 1
                 WHERE \(unescaped: Self.changed("slots", updated))
             """)
     }
@@ -264,20 +271,8 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             ORDER BY u.code, s.code
             """)).map { row in
             let unitCode = try row.makeRandomAccess()[0].decode(String.self)
-            return SlotExportRow(unitCode: unitCode, slot: try Self.slotSkippingFirst(row))
+            return SlotExportRow(unitCode: unitCode, slot: try PostgresSlotRepository.slot(row, offset: 1))
         }
-    }
-
-    private static func slotSkippingFirst(_ row: PostgresRow) throws -> Slot {
-        let r = row.makeRandomAccess()
-        return Slot(
-            tenantID: try r[1].decode(UUID.self), id: try r[2].decode(UUID.self), unitID: try r[3].decode(UUID.self),
-            agencyID: try r[4].decode(UUID.self), code: try r[5].decode(String.self), name: try r[6].decode(String.self),
-            kind: PositionKind(rawValue: try r[7].decode(String.self)) ?? .executor,
-            grades: try GradeRange(min: Int(try r[8].decode(Int32.self)), max: Int(try r[9].decode(Int32.self))),
-            educationFields: try r[10].decode([String].self),
-            competencies: try WorkforceSQL.decode([CompetencyRequirement].self, json: try r[11].decode(String.self)),
-            need: Int(try r[12].decode(Int32.self)), version: Int(try r[13].decode(Int32.self)))
     }
 
     func exportEmployees(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [EmployeeExportRow] {

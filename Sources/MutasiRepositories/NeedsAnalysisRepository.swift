@@ -101,6 +101,7 @@ public protocol NeedsAnalysisRepository: Sendable {
     func events(tenantID: UUID, analysisID: UUID, _ page: PageRequest) async throws -> Page<NeedsAnalysisEvent>
     /// The latest year of another approved analysis of the slot.
     func latestApprovedYear(tenantID: UUID, slotID: UUID, excluding id: UUID) async throws -> Int?
-    /// Sets the slot's need (bumping its version); returns the need it had.
-    func setSlotNeed(tenantID: UUID, slotID: UUID, need: Int) async throws -> Int
+    /// Sets the slot's need from the approved analysis (bumping its version, clearing any
+    /// override); returns the need it had.
+    func setSlotNeed(tenantID: UUID, slotID: UUID, need: Int, analysisID: UUID) async throws -> Int
 }

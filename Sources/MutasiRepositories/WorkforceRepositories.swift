@@ -53,10 +53,14 @@ public struct NewSlot: Sendable {
     public var educationFields: [String]
     public var competencies: [CompetencyRequirement]
     public var need: Int
+    /// The reason a tenant admin gives for setting `need` outside a needs analysis; nil keeps
+    /// the stored need (a new slot starts at 0).
+    public var needReason: String?
     public init(unitID: UUID, code: String, name: String, kind: PositionKind, grades: GradeRange,
-                educationFields: [String], competencies: [CompetencyRequirement], need: Int) {
+                educationFields: [String], competencies: [CompetencyRequirement], need: Int, needReason: String? = nil) {
         self.unitID = unitID; self.code = code; self.name = name; self.kind = kind; self.grades = grades
         self.educationFields = educationFields; self.competencies = competencies; self.need = need
+        self.needReason = needReason
     }
 }
 
@@ -67,12 +71,20 @@ public struct SlotChanges: Sendable {
     public var grades: GradeRange?
     public var educationFields: [String]?
     public var competencies: [CompetencyRequirement]?
-    public var need: Int?
+    /// A tenant admin's override of the need, with its reason.
+    public var needOverride: NeedOverride?
     public init(name: String? = nil, kind: PositionKind? = nil, grades: GradeRange? = nil, educationFields: [String]? = nil,
-                competencies: [CompetencyRequirement]? = nil, need: Int? = nil) {
+                competencies: [CompetencyRequirement]? = nil, needOverride: NeedOverride? = nil) {
         self.name = name; self.kind = kind; self.grades = grades; self.educationFields = educationFields
-        self.competencies = competencies; self.need = need
+        self.competencies = competencies; self.needOverride = needOverride
     }
+}
+
+/// A need set by a tenant admin outside a needs analysis, and why.
+public struct NeedOverride: Sendable {
+    public var need: Int
+    public var reason: String
+    public init(need: Int, reason: String) { self.need = need; self.reason = reason }
 }
 
 public struct SlotFilter: Sendable {
@@ -154,6 +166,8 @@ public protocol EmployeeRepository: Sendable {
     func update(tenantID: UUID, id: UUID, _ changes: EmployeeChanges, expectedVersion: Int) async throws -> Employee?
     /// Sets the SKP predicates of the given years (other years stay); nil when absent.
     func setPerformance(tenantID: UUID, id: UUID, _ ratings: [PerformanceRating]) async throws -> Employee?
+    /// Removes one year's rating (bumping the version); nil when the employee has none for it.
+    func removePerformance(tenantID: UUID, id: UUID, year: Int) async throws -> Employee?
     /// Links an employee user to the employee's record.
     func linkUser(tenantID: UUID, userID: UUID, employeeID: UUID) async throws
 }

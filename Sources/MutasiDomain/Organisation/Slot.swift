@@ -17,13 +17,21 @@ public struct Slot: Codable, Sendable, Equatable {
     public var competencies: [CompetencyRequirement]
     /// Required headcount (kebutuhan).
     public var need: Int
+    /// Where `need` comes from: an approved needs analysis, or a tenant admin's override.
+    public var needSource: NeedSource
+    /// Why a tenant admin overrode the need (only with `needSource` `override`).
+    public var needReason: String?
+    /// The approved analysis that set the need (only with `needSource` `analysis`).
+    public var needAnalysisID: UUID?
     public var version: Int
 
     public init(tenantID: UUID, id: UUID, unitID: UUID, agencyID: UUID, code: String, name: String, kind: PositionKind,
-                grades: GradeRange, educationFields: [String], competencies: [CompetencyRequirement], need: Int, version: Int) {
+                grades: GradeRange, educationFields: [String], competencies: [CompetencyRequirement], need: Int,
+                needSource: NeedSource = .none, needReason: String? = nil, needAnalysisID: UUID? = nil, version: Int) {
         self.tenantID = tenantID; self.id = id; self.unitID = unitID; self.agencyID = agencyID; self.code = code
         self.name = name; self.kind = kind; self.grades = grades; self.educationFields = educationFields
-        self.competencies = competencies; self.need = need; self.version = version
+        self.competencies = competencies; self.need = need; self.needSource = needSource; self.needReason = needReason
+        self.needAnalysisID = needAnalysisID; self.version = version
     }
 
     /// Validates a need: 0 or more, at most 100,000. Code `slot.invalid_need`.

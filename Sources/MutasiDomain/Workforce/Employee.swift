@@ -28,6 +28,9 @@ public struct Employee: Codable, Sendable, Equatable {
     /// From the birth date and the tenant's retirement age for the slot's position kind; nil
     /// without a slot.
     public var retirementDate: CalendarDate?
+    /// The retirement date has passed (as of the day the record is read): the employee has
+    /// retired and no longer counts in the slot's headcount or in plans.
+    public var retired: Bool
     /// SKP predicates, oldest year first.
     public var performance: [PerformanceRating]
     /// Slots served, oldest first; the open one has no end.
@@ -47,15 +50,17 @@ public struct Employee: Codable, Sendable, Equatable {
         self.gradeLabel = EmployeeGrade.label(grade, kind: kind)
         self.educationLevel = educationLevel; self.educationField = educationField; self.competencies = competencies
         self.slotID = slotID; self.slotSince = slotSince; self.unitID = unitID; self.agencyID = agencyID
-        self.positionKind = positionKind; self.retirementDate = nil; self.performance = performance
+        self.positionKind = positionKind; self.retirementDate = nil; self.retired = false; self.performance = performance
         self.positionHistory = positionHistory; self.transferRequested = transferRequested; self.locked = locked
         self.lockReason = lockReason; self.version = version
     }
 
-    /// The employee with `retirementDate` derived from `table`.
-    public func withRetirement(_ table: RetirementAgeTable) -> Employee {
+    /// The employee with `retirementDate` derived from `table`, and `retired` when it is not
+    /// after `today`.
+    public func withRetirement(_ table: RetirementAgeTable, asOf today: CalendarDate) -> Employee {
         var copy = self
         copy.retirementDate = positionKind.map { table.retirementDate(birthDate: birthDate, kind: $0) }
+        copy.retired = copy.retirementDate.map { $0 <= today } ?? false
         return copy
     }
 }
@@ -82,6 +87,21 @@ public struct PerformanceRating: Codable, Sendable, Equatable, Hashable {
 
     /// Parses `2023:Baik|2024:Sangat Baik` (empty: none); throws `performance.invalid_format`,
     /// `performance.invalid_year`, `skp_predicate.invalid` or `performance.duplicate_year`.
+    /// Throws `performance.future_year` for a year after `today`'s: an SKP is rated after its year.
+    public static func checkYear(_ year: Int, asOf today: CalendarDate, field: String = "year") throws {
+        guard year <= today.year else {
+            throw DomainError.invalid("performance.future_year",
+                                      "An SKP year cannot be after the current year \(today.year); got \(year).", field: field)
+        }
+    }
+
+    /// `parseList`, refusing years after `today`'s.
+    public static func parseList(_ raw: String, field: String, asOf today: CalendarDate) throws -> [PerformanceRating] {
+        let ratings = try parseList(raw, field: field)
+        for rating in ratings { try checkYear(rating.year, asOf: today, field: field) }
+        return ratings
+    }
+
     public static func parseList(_ raw: String, field: String) throws -> [PerformanceRating] {
         var result: [PerformanceRating] = []
         let shape = "SKP ratings are written YEAR:predicate separated by '|', e.g. 2023:Baik|2024:Sangat Baik"

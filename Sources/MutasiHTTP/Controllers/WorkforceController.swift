@@ -99,6 +99,16 @@ struct WorkforceController {
                                                                 ratings: body.ratings)
             return try HTTPInput.json(employee, etag: employee.version)
         }
+        table.on(group, prefix: "/v1", "\(base)/employees/{employeeID}/performance/{year}", method: .delete) { _, context in
+            let (tenantID, id) = (try Self.tenant(context), try HTTPInput.id(context, "employeeID", notFound: Self.employeeNotFound))
+            // Years outside 1990...2100 are never recorded; they read as absent.
+            guard let text = context.parameters.get("year"), text.count <= 4, let year = Int(text) else {
+                throw EmployeeService.performanceNotFound
+            }
+            let employee = try await s.employees.removePerformance(actor: try context.requirePrincipal(), tenantID: tenantID,
+                                                                   id: id, year: year)
+            return try HTTPInput.json(employee, etag: employee.version)
+        }
 
         table.on(group, prefix: "/v1", "\(base)/retirement-ages", method: .get) { _, context in
             try HTTPInput.json(try await s.retirementAges.get(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context)))

@@ -24,16 +24,19 @@ public struct BalanceRow: Codable, Sendable, Equatable {
     public var figures: StaffingBalance
     public var educationMismatches: Int
     public var rotationDue: Int
+    /// Employees still recorded in these slots whose retirement date has passed: retired, so not
+    /// in `headcount`, until their record is updated.
+    public var retired: Int
 
     private enum CodingKeys: String, CodingKey {
-        case level, id, code, name, unitID, unitCode, agencyID, agencyCode, positionKind, educationMismatches, rotationDue
+        case level, id, code, name, unitID, unitCode, agencyID, agencyCode, positionKind, educationMismatches, rotationDue, retired
     }
 
     init(level: BalanceLevel, id: UUID, code: String, name: String, unitID: UUID? = nil, unitCode: String? = nil,
          agencyID: UUID? = nil, agencyCode: String? = nil, positionKind: String? = nil) {
         self.level = level; self.id = id; self.code = code; self.name = name; self.unitID = unitID
         self.unitCode = unitCode; self.agencyID = agencyID; self.agencyCode = agencyCode
-        self.positionKind = positionKind; figures = .zero; educationMismatches = 0; rotationDue = 0
+        self.positionKind = positionKind; figures = .zero; educationMismatches = 0; rotationDue = 0; retired = 0
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,7 @@ public struct BalanceRow: Codable, Sendable, Equatable {
         positionKind = try c.decodeIfPresent(String.self, forKey: .positionKind)
         educationMismatches = try c.decode(Int.self, forKey: .educationMismatches)
         rotationDue = try c.decode(Int.self, forKey: .rotationDue)
+        retired = try c.decode(Int.self, forKey: .retired)
         figures = try StaffingBalance(from: decoder)
     }
 
@@ -65,6 +69,7 @@ public struct BalanceRow: Codable, Sendable, Equatable {
         try c.encodeIfPresent(positionKind, forKey: .positionKind)
         try c.encode(educationMismatches, forKey: .educationMismatches)
         try c.encode(rotationDue, forKey: .rotationDue)
+        try c.encode(retired, forKey: .retired)
         try figures.encode(to: encoder)
     }
 }
@@ -104,6 +109,8 @@ public struct RetiringEmployee: Codable, Sendable, Equatable {
     public var retirementAge: Int
     public var retirementDate: CalendarDate
     public var monthsToRetirement: Int
+    /// The retirement date has passed: the employee no longer counts in the headcount.
+    public var retired: Bool
 }
 
 /// An employee whose education field is not among their slot's fields.

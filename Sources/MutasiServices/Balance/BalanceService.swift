@@ -7,7 +7,8 @@ import MutasiRepositories
 ///
 /// `current` counts the employees holding a slot who do not retire within the horizon (`months`,
 /// default 12, planning.md's horizonMonths), exactly like a plan's "before" figures; `headcount`
-/// counts everybody in the slot and `retiring` the others. Figures are as of `asOf` (default
+/// counts everybody in the slot not yet retired and `retiring` those who retire within the
+/// horizon; `retired` those still recorded in the slot whose retirement date has passed. Figures are as of `asOf` (default
 /// today, UTC). Agency operators see their agencies; tenant admins, approvers and auditors the
 /// whole tenant; the tenant's platform and overseeing BKN admins its figures (not the employee lists).
 public struct BalanceService: Sendable {
@@ -101,20 +102,25 @@ struct BalanceSnapshot: Sendable {
         self.tenant = tenant; self.slots = slots; self.asOf = asOf; self.months = months
         let byID = Dictionary(uniqueKeysWithValues: slots.map { ($0.slotID, $0) })
         var headcount: [UUID: Int] = [:], leaving: [UUID: Int] = [:]
-        var misfits: [UUID: Int] = [:], due: [UUID: Int] = [:]
+        var misfits: [UUID: Int] = [:], due: [UUID: Int] = [:], gone: [UUID: Int] = [:]
         for e in employees {
             guard let slot = byID[e.slotID] else { continue }
             let holder = PostHolder(employeeID: e.employeeID, nip: e.nip, name: e.name, slotID: slot.slotID,
                                     slotCode: slot.slotCode, slotName: slot.slotName, unitID: slot.unitID,
                                     unitCode: slot.unitCode, agencyID: slot.agencyID, agencyCode: slot.agencyCode)
-            headcount[slot.slotID, default: 0] += 1
             let kind = PositionKind(rawValue: slot.positionKind) ?? .executor
             let retirement = ages.retirementDate(birthDate: e.birthDate, kind: kind)
             let monthsLeft = PlanningInstanceBuilder.wholeMonths(from: asOf, to: retirement)
-            if monthsLeft <= months {
-                leaving[slot.slotID, default: 0] += 1
+            let isRetired = retirement <= asOf
+            if isRetired {
+                gone[slot.slotID, default: 0] += 1
+            } else {
+                headcount[slot.slotID, default: 0] += 1
+                if monthsLeft <= months { leaving[slot.slotID, default: 0] += 1 }
+            }
+            if isRetired || monthsLeft <= months {
                 retiring.append(RetiringEmployee(employee: holder, positionKind: kind.rawValue, retirementAge: ages.age(for: kind),
-                                                 retirementDate: retirement, monthsToRetirement: monthsLeft))
+                                                 retirementDate: retirement, monthsToRetirement: monthsLeft, retired: isRetired))
             }
             if !EducationFields.fits(e.educationField, slot.educationFields) {
                 misfits[slot.slotID, default: 0] += 1
@@ -137,6 +143,7 @@ struct BalanceSnapshot: Sendable {
                                           retiring: leaving[slot.slotID] ?? 0)
             row.educationMismatches = misfits[slot.slotID] ?? 0
             row.rotationDue = due[slot.slotID] ?? 0
+            row.retired = gone[slot.slotID] ?? 0
             perSlot[slot.slotID] = row
         }
     }
@@ -160,6 +167,7 @@ struct BalanceSnapshot: Sendable {
             groups[group.id]!.figures = groups[group.id]!.figures + row.figures
             groups[group.id]!.educationMismatches += row.educationMismatches
             groups[group.id]!.rotationDue += row.rotationDue
+            groups[group.id]!.retired += row.retired
         }
         if level == .tenant && order.isEmpty {
             return [BalanceRow(level: .tenant, id: tenant.id, code: tenant.code, name: tenant.name)]

@@ -141,15 +141,20 @@ struct DemoWorkforce {
         return result
     }
 
+    /// Why the demo's needs are set without an analysis (a few get one in `DemoNeedsAnalyses`).
+    static let needReason = "Formasi awal data contoh, sebelum analisis beban kerja."
+
     /// The slots of the units with their needs.
     func slots(_ plans: [UnitPlan], unitIDs: [String: UnitReference]) -> [NewSlot] {
         plans.flatMap { plan -> [NewSlot] in
             guard let unitID = unitIDs[plan.unit.code]?.id else { return [] }
             return plan.slots.map { s in
-                NewSlot(unitID: unitID, code: s.code, name: s.name, kind: s.kind,
-                        grades: try! GradeRange(min: s.grades.lowerBound, max: s.grades.upperBound),
-                        educationFields: s.fields, competencies: s.competencies.map { try! CompetencyRequirement(code: $0.0, level: $0.1) },
-                        need: Int((Double(s.need * size.scale) * plan.growth).rounded(.up)))
+                let need = Int((Double(s.need * size.scale) * plan.growth).rounded(.up))
+                return NewSlot(unitID: unitID, code: s.code, name: s.name, kind: s.kind,
+                               grades: try! GradeRange(min: s.grades.lowerBound, max: s.grades.upperBound),
+                               educationFields: s.fields,
+                               competencies: s.competencies.map { try! CompetencyRequirement(code: $0.0, level: $0.1) },
+                               need: need, needReason: need > 0 ? Self.needReason : nil)
             }
         }
     }

@@ -65,6 +65,7 @@ public enum CSV {
         var i = 0
         let n = bytes.count
         func endField() {
+            if FormulaGuard.isEscaped(field) { field.removeFirst() }
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
@@ -121,12 +122,14 @@ public enum CSV {
 
     /// Writes a file as Indonesian Excel opens it: UTF-8 with a byte-order mark, `;` between
     /// fields, CRLF line ends, fields quoted when they hold `;`, `"`, line breaks or edge spaces.
+    /// A cell a spreadsheet would read as a formula is written as text (see `FormulaGuard`).
     public static func write(header: [String], rows: [[String]]) -> Data {
         var out = Data(bom)
         out.reserveCapacity(rows.count * 160 + 256)
         func append(_ row: [String]) {
             var first = true
-            for field in row {
+            for value in row {
+                let field = FormulaGuard.escape(value)
                 if !first { out.append(UInt8(ascii: ";")) }
                 first = false
                 let needsQuotes = field.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }
@@ -144,5 +147,33 @@ public enum CSV {
         append(header)
         rows.forEach(append)
         return out
+    }
+}
+
+/// Keeps spreadsheet programs from running cell text as a formula (CSV injection): a cell that
+/// starts with `=`, `+`, `-`, `@`, tab or carriage return is written with a leading apostrophe,
+/// which Excel and LibreOffice take as "this is text" and do not show. Cells that start with
+/// apostrophes before such a character get one more, so reading drops exactly one and every
+/// text comes back as it was.
+enum FormulaGuard {
+    static func isTrigger(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Apostrophes, then a trigger: the shape that `escape` prefixes (and that reading unwraps
+    /// when it starts with an apostrophe).
+    static func needsGuard<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        guard let first = bytes.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
+        return isTrigger(first)
+    }
+
+    static func escape(_ text: String) -> String {
+        needsGuard(text.utf8) ? "'" + text : text
+    }
+
+    /// Whether a cell read from a file is a guarded one (an apostrophe to drop).
+    static func isEscaped(_ bytes: [UInt8]) -> Bool {
+        bytes.first == UInt8(ascii: "'") && needsGuard(bytes.dropFirst())
     }
 }

@@ -16,7 +16,7 @@ public enum WorkforceFile: String, CaseIterable, Sendable, Codable {
         case .slots:
             [("kode_unit", true), ("kode_jabatan", true), ("nama_jabatan", true), ("jenis_jabatan", true),
              ("golongan_min", true), ("golongan_maks", true), ("bidang_pendidikan", false), ("kompetensi", false),
-             ("kebutuhan", false)]
+             ("kebutuhan", false), ("alasan_kebutuhan", false)]
         case .employees:
             [("nip", true), ("jenis_asn", true), ("nama", true), ("tanggal_lahir", false), ("jenis_kelamin", false),
              ("golongan", true), ("pendidikan", false), ("bidang_pendidikan", false), ("kompetensi", false),
@@ -38,7 +38,8 @@ public enum WorkforceFile: String, CaseIterable, Sendable, Codable {
     /// Columns that mean something only beside others: a file with the first must hold the rest.
     var companions: [(column: String, needs: [String])] {
         switch self {
-        case .units, .slots: []
+        case .units: []
+        case .slots: [("alasan_kebutuhan", ["kebutuhan"])]
         case .employees:
             [("kode_unit", ["kode_jabatan"]), ("kode_jabatan", ["kode_unit"]), ("tmt_jabatan", ["kode_unit", "kode_jabatan"]),
              ("alasan_kunci", ["dikunci"])]

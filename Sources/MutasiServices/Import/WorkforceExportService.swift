@@ -24,7 +24,7 @@ public struct WorkforceExportService: Sendable {
                     let s = row.slot
                     return [row.unitCode, s.code, s.name, s.kind.indonesianName, Grade(rawValue: s.grades.min)!.label,
                             Grade(rawValue: s.grades.max)!.label, s.educationFields.joined(separator: "|"),
-                            Competencies.format(s.competencies.map { ($0.code, $0.level) }), String(s.need)]
+                            Competencies.format(s.competencies.map { ($0.code, $0.level) }), String(s.need), s.needReason ?? ""]
                 })
             case .employees:
                 let rows = try await tx.workforceBulk.exportEmployees(tenantID: tenantID, agencyIDs: limit)

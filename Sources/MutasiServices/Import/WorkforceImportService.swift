@@ -35,6 +35,7 @@ public struct WorkforceImportService: Sendable {
             { @Sendable done in report(ImportProgress(phase: .writing, done: done, total: total)) }
         }
         let summary = report
+        let today = CalendarDate.utc(env.now())
         let (counts, issues): (ImportCounts?, [ImportIssue]) = try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try Access.require(actor, in: tenant, roles: [.tenantAdmin])
@@ -50,7 +51,7 @@ public struct WorkforceImportService: Sendable {
                 counts = issues.isEmpty
                     ? try await tx.workforceBulk.upsertSlots(tenantID: tenantID, rows, columns: SlotRows.present(columns)) : nil
             case .employees:
-                let rows = try await EmployeeRows(tx: tx, tenantID: tenantID)
+                let rows = try await EmployeeRows(tx: tx, tenantID: tenantID, today: today)
                     .validate(document.records, columns, &issues, progress: progress)
                 counts = issues.isEmpty
                     ? try await tx.workforceBulk.upsertEmployees(tenantID: tenantID, rows, columns: EmployeeRows.present(columns),
@@ -180,11 +181,17 @@ struct SlotRows {
                 }
                 return try Slot.need(value, field: "kebutuhan")
             }
+            // An empty need, or the need the slot has, keeps it (needs come from approved
+            // analyses); any other need is a tenant admin's override and needs its reason.
+            let kept = code.flatMap { existing[SlotKey.of(unitCode: unitCode, slotCode: $0)]?.need } ?? 0
+            var reason: String?
+            if let need, let value = need, value != kept {
+                reason = row.check("alasan_kebutuhan") { try NeedOverrideReason.validate($0, field: "alasan_kebutuhan") }
+            }
             if let unit, let code, let name, let kind, let grades, let fields, let competencies, let need, row.issues.isEmpty {
-                // An empty need keeps the slot's need (needs come from approved analyses).
-                let kept = existing[SlotKey.of(unitCode: unitCode, slotCode: code)]?.need ?? 0
                 result.append(NewSlot(unitID: unit.id, code: code, name: name, kind: kind, grades: grades, educationFields: fields,
-                                      competencies: competencies.sorted { $0.code < $1.code }, need: need ?? kept))
+                                      competencies: competencies.sorted { $0.code < $1.code }, need: reason == nil ? kept : need ?? kept,
+                                      needReason: reason))
             }
             issues += row.issues
         }
@@ -195,6 +202,8 @@ struct SlotRows {
 struct EmployeeRows {
     let tx: any StoreTransaction
     let tenantID: UUID
+    /// Numbers and SKP years after this day are refused.
+    let today: CalendarDate
 
     /// The fields the file carries; existing employees keep the others.
     static func present(_ columns: [String: Int]) -> EmployeeImportColumns {
@@ -223,7 +232,7 @@ struct EmployeeRows {
                     (index, records[range].map { record in
                         var row = CSVRow(line: record.line, fields: record.fields, columns: columns)
                         var key: DuplicateKeys.Pending?
-                        let valid = Self.row(&row, units: units, slots: slots, stored: stored, key: &key)
+                        let valid = Self.row(&row, units: units, slots: slots, stored: stored, today: today, key: &key)
                         return CheckedRow(row: row, valid: valid, key: key)
                     })
                 }
@@ -261,7 +270,8 @@ struct EmployeeRows {
     /// Validates one row. `stored` (kinds of the existing employees by number) is given when the
     /// file lacks a required column, which each new employee is then refused for.
     static func row(_ row: inout CSVRow, units: [String: UnitReference], slots: [String: SlotReference],
-                    stored: [String: CivilServantKind]?, key: inout DuplicateKeys.Pending?) -> EmployeeImportRow? {
+                    stored: [String: CivilServantKind]?, today: CalendarDate,
+                    key: inout DuplicateKeys.Pending?) -> EmployeeImportRow? {
         var kind: CivilServantKind?
         var isNew = false
         if row.has("jenis_asn") {
@@ -271,7 +281,7 @@ struct EmployeeRows {
             kind = stored[digits]
             isNew = kind == nil
         }
-        let number = kind.flatMap { kind in row.check("nip") { try EmployeeNumber(CSVValue.number($0), kind: kind, field: "nip") } }
+        let number = kind.flatMap { kind in row.check("nip") { try EmployeeNumber(CSVValue.number($0), kind: kind, field: "nip", asOf: today) } }
         key = number.map { DuplicateKeys.Pending(key: $0.text, what: "NIP \($0.text)", issueIndex: row.issues.count) }
         if let stored, let number, stored[number.text] == nil { isNew = true }
         if isNew {
@@ -318,7 +328,7 @@ struct EmployeeRows {
                 try EmployeeRecord.checkPlacement(hasSlot: !unitCode.isEmpty, since: since, birthDate: number.birthDate, field: "tmt_jabatan")
             }
         }
-        let performance = row.check("skp") { try PerformanceRating.parseList($0, field: "skp") }
+        let performance = row.check("skp") { try PerformanceRating.parseList($0, field: "skp", asOf: today) }
         let locked = row.check("dikunci") { try CSVValue.flag($0, field: "dikunci") }
         let reason = locked.flatMap { locked in
             row.check("alasan_kunci") { try EmployeeRecord.lockReason(locked: locked, reason: $0, field: "alasan_kunci") }

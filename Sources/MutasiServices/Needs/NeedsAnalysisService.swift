@@ -167,7 +167,8 @@ public struct NeedsAnalysisService: Sendable {
                     need = figures.requiredHeadcount
                     let later = try await tx.needs.latestApprovedYear(tenantID: tenantID, slotID: slot.slotID, excluding: id)
                     if later.map({ $0 <= record.analysis.year }) ?? true {
-                        let old = try await tx.needs.setSlotNeed(tenantID: tenantID, slotID: slot.slotID, need: figures.requiredHeadcount)
+                        let old = try await tx.needs.setSlotNeed(tenantID: tenantID, slotID: slot.slotID, need: figures.requiredHeadcount,
+                                                                      analysisID: id)
                         slot.need = figures.requiredHeadcount
                         struct NeedChange: Encodable { var slotID: UUID; var need: Int; var analysisID: UUID? }
                         try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(

@@ -9,7 +9,8 @@ import MutasiRepositories
 /// Ids in the instance are readable: a slot is `unit-code/slot-code`, a unit its code, an
 /// employee their NIP. Months are whole calendar months up to `today`. An employee with no
 /// SKP rating on record is given performance 1 and marked locked, so they count in their
-/// slot's headcount but are never moved on an unknown rating.
+/// slot's headcount but are never moved on an unknown rating. An employee whose retirement date
+/// has passed is left out: retired, no longer in post.
 public struct PlanningInstanceBuilder: Sendable {
     public let instance: PlanningInstance
     public let slotIDs: [String: UUID]
@@ -32,8 +33,10 @@ public struct PlanningInstanceBuilder: Sendable {
         var employeeIDs: [String: UUID] = [:]
         let planningEmployees = employees.compactMap { e -> PlanningInstance.Employee? in
             guard let slotKey = slotKeys[e.slotID] else { return nil }
-            employeeIDs[e.nip] = e.id
+            // Someone past their retirement date has retired: not in post, neither counted nor moved.
             let retirement = retirementAges.retirementDate(birthDate: e.birthDate, kind: slotKinds[e.slotID] ?? .executor)
+            guard retirement > today else { return nil }
+            employeeIDs[e.nip] = e.id
             return PlanningInstance.Employee(
                 id: e.nip, slot: slotKey, grade: e.grade, educationField: e.educationField,
                 competencies: e.competencies, performance: e.latestPerformance ?? 1,

@@ -63,9 +63,9 @@ public struct EmployeeService: Sendable {
         return try EducationLevel(parsing: raw)
     }
 
-    static func record(_ draft: Draft) throws -> EmployeeRecord {
+    static func record(_ draft: Draft, today: CalendarDate) throws -> EmployeeRecord {
         let kind = try CivilServantKind(parsing: draft.kind, field: "kind")
-        let number = try EmployeeNumber(draft.nip, kind: kind, field: "nip")
+        let number = try EmployeeNumber(draft.nip, kind: kind, field: "nip", asOf: today)
         try EmployeeRecord.checkBirthDate(draft.birthDate, number)
         try EmployeeRecord.checkSex(draft.sex, number)
         try EmployeeRecord.checkPlacement(hasSlot: draft.slotID != nil, since: draft.slotSince, birthDate: number.birthDate)
@@ -79,7 +79,7 @@ public struct EmployeeService: Sendable {
     }
 
     public func create(actor: Principal, tenantID: UUID, _ draft: Draft) async throws -> Employee {
-        let record = try Self.record(draft)
+        let record = try Self.record(draft, today: CalendarDate.utc(env.now()))
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
@@ -87,7 +87,7 @@ public struct EmployeeService: Sendable {
             let slot = try await Self.slot(tx, actor, tenantID, record.slotID)
             try WorkforceAccess.requireAgency(actor, slot?.agencyID, field: "slotID")
             let employee = try await tx.employees.create(tenantID: tenantID, record)
-                .withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID))
+                .withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
             try await WorkforceAccess.audit(tx, actor, tenant, "employee.create", "employee", employee.id.uuidString.lowercased(),
                                             before: nil, after: employee)
             return employee
@@ -103,7 +103,8 @@ public struct EmployeeService: Sendable {
             filter.onlyID = scope.onlyID
             let table = try await WorkforceAccess.retirementTable(tx, tenantID)
             var result = try await tx.employees.list(tenantID: tenantID, filter, page)
-            result.items = result.items.map { $0.withRetirement(table) }
+            let today = CalendarDate.utc(env.now())
+            result.items = result.items.map { $0.withRetirement(table, asOf: today) }
             return result
         }
     }
@@ -111,7 +112,7 @@ public struct EmployeeService: Sendable {
     public func get(actor: Principal, tenantID: UUID, id: UUID) async throws -> Employee {
         try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
-            return try await Self.visible(tx, actor, tenant, id)
+            return try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
         }
     }
 
@@ -122,7 +123,7 @@ public struct EmployeeService: Sendable {
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
-            let before = try await Self.visible(tx, actor, tenant, id)
+            let before = try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
             if patch.locked != nil || patch.lockReason != nil {
                 guard actor.role == .tenantAdmin else { throw DomainError.forbidden("Only tenant admins lock and unlock employees.") }
             }
@@ -146,7 +147,7 @@ public struct EmployeeService: Sendable {
             }
             guard let after = try await tx.employees.update(tenantID: tenantID, id: id, changes, expectedVersion: expectedVersion)
             else { throw WorkforceAccess.employeeNotFound }
-            let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID))
+            let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
             let action = changes.lock.map { $0.locked != before.locked ? ($0.locked ? "employee.lock" : "employee.unlock") : nil }
             try await WorkforceAccess.audit(tx, actor, tenant, (action ?? nil) ?? "employee.update", "employee",
                                             id.uuidString.lowercased(), before: before, after: result)
@@ -162,28 +163,52 @@ public struct EmployeeService: Sendable {
         guard Set(ratings.map(\.year)).count == ratings.count else {
             throw DomainError.invalid("performance.duplicate_year", "A year is given twice.", field: "ratings")
         }
+        let today = CalendarDate.utc(env.now())
+        for (index, rating) in ratings.enumerated() {
+            try PerformanceRating.checkYear(rating.year, asOf: today, field: "ratings[\(index)].year")
+        }
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
-            let before = try await Self.visible(tx, actor, tenant, id)
+            let before = try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
             guard let after = try await tx.employees.setPerformance(tenantID: tenantID, id: id, ratings) else {
                 throw WorkforceAccess.employeeNotFound
             }
-            let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID))
+            let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
             try await WorkforceAccess.audit(tx, actor, tenant, "employee.performance", "employee", id.uuidString.lowercased(),
                                             before: before.performance, after: result.performance)
             return result
         }
     }
 
+    public static let performanceNotFound = DomainError.notFound("performance.not_found", "No SKP rating is recorded for this year.")
+
+    /// Removes the SKP predicate of one year, e.g. one recorded under the wrong year (the same
+    /// actors as `setPerformance`).
+    public func removePerformance(actor: Principal, tenantID: UUID, id: UUID, year: Int) async throws -> Employee {
+        try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+            let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
+            try WorkforceAccess.requireWriter(actor, tenant)
+            let before = try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
+            guard before.performance.contains(where: { $0.year == year }),
+                  let after = try await tx.employees.removePerformance(tenantID: tenantID, id: id, year: year)
+            else { throw Self.performanceNotFound }
+            let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
+            try await WorkforceAccess.audit(tx, actor, tenant, "employee.performance_remove", "employee", id.uuidString.lowercased(),
+                                            before: before.performance, after: result.performance)
+            return result
+        }
+    }
+
     /// The employee if the actor may read it; 404 otherwise.
-    static func visible(_ tx: any StoreTransaction, _ actor: Principal, _ tenant: Tenant, _ id: UUID) async throws -> Employee {
+    static func visible(_ tx: any StoreTransaction, _ actor: Principal, _ tenant: Tenant, _ id: UUID,
+                        today: CalendarDate) async throws -> Employee {
         let scope = try WorkforceAccess.employeeReadScope(actor, tenant)
         guard let employee = try await tx.employees.find(tenantID: tenant.id, id: id),
               WorkforceAccess.canRead(actor, agencyID: employee.agencyID),
               scope.onlyID == nil || scope.onlyID == employee.id
         else { throw WorkforceAccess.employeeNotFound }
-        return employee.withRetirement(try await WorkforceAccess.retirementTable(tx, tenant.id))
+        return employee.withRetirement(try await WorkforceAccess.retirementTable(tx, tenant.id), asOf: today)
     }
 
     /// The slot an employee is placed in, if any; unknown or unreadable slots are invalid input.

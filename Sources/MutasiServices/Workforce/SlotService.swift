@@ -16,11 +16,16 @@ public struct SlotService: Sendable {
         public var grades: GradeRange
         public var educationFields: [String]?
         public var competencies: [CompetencyRequirement]?
+        /// Tenant admins only, with `needReason`; otherwise the need comes from an approved
+        /// needs analysis (a new slot starts at 0).
         public var need: Int?
+        public var needReason: String?
         public init(unitID: UUID, code: String, name: String, kind: String, grades: GradeRange,
-                    educationFields: [String]? = nil, competencies: [CompetencyRequirement]? = nil, need: Int? = nil) {
+                    educationFields: [String]? = nil, competencies: [CompetencyRequirement]? = nil, need: Int? = nil,
+                    needReason: String? = nil) {
             self.unitID = unitID; self.code = code; self.name = name; self.kind = kind; self.grades = grades
             self.educationFields = educationFields; self.competencies = competencies; self.need = need
+            self.needReason = needReason
         }
     }
 
@@ -30,11 +35,13 @@ public struct SlotService: Sendable {
         public var grades: GradeRange?
         public var educationFields: [String]?
         public var competencies: [CompetencyRequirement]?
+        /// Tenant admins only, with `needReason` (see `Draft.need`).
         public var need: Int?
+        public var needReason: String?
         public init(name: String? = nil, kind: String? = nil, grades: GradeRange? = nil, educationFields: [String]? = nil,
-                    competencies: [CompetencyRequirement]? = nil, need: Int? = nil) {
+                    competencies: [CompetencyRequirement]? = nil, need: Int? = nil, needReason: String? = nil) {
             self.name = name; self.kind = kind; self.grades = grades; self.educationFields = educationFields
-            self.competencies = competencies; self.need = need
+            self.competencies = competencies; self.need = need; self.needReason = needReason
         }
     }
 
@@ -52,10 +59,14 @@ public struct SlotService: Sendable {
             kind: try PositionKind(parsing: draft.kind, field: "kind"), grades: draft.grades,
             educationFields: try EducationFields.list(draft.educationFields ?? [], field: "educationFields"),
             competencies: try Self.uniqueCompetencies(draft.competencies ?? []),
-            need: try Slot.need(draft.need ?? 0))
+            need: 0)
+        let override = try Self.needOverride(need: draft.need, reason: draft.needReason, current: 0)
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
+            try Self.requireNeedOverrider(actor, override)
+            var new = new
+            if let override { new.need = override.need; new.needReason = override.reason }
             guard let unit = try await tx.units.find(tenantID: tenantID, id: draft.unitID),
                   WorkforceAccess.canRead(actor, agencyID: unit.agencyID) else {
                 throw DomainError.invalid("unit.not_found", "No unit of this tenant has id \(draft.unitID).", field: "unitID")
@@ -63,6 +74,9 @@ public struct SlotService: Sendable {
             let slot = try await tx.slots.create(tenantID: tenantID, new)
             try await WorkforceAccess.audit(tx, actor, tenant, "slot.create", "slot", slot.id.uuidString.lowercased(),
                                             before: nil, after: slot)
+            if override != nil {
+                try await Self.auditOverride(tx, actor, tenant, before: nil, after: slot)
+            }
             return slot
         }
     }
@@ -91,18 +105,54 @@ public struct SlotService: Sendable {
             name: try patch.name.map { try RecordName.validate($0, codePrefix: "slot_name", field: "name") },
             kind: try patch.kind.map { try PositionKind(parsing: $0, field: "kind") }, grades: patch.grades,
             educationFields: try patch.educationFields.map { try EducationFields.list($0, field: "educationFields") },
-            competencies: try patch.competencies.map(Self.uniqueCompetencies),
-            need: try patch.need.map { try Slot.need($0) })
+            competencies: try patch.competencies.map(Self.uniqueCompetencies))
+        if let need = patch.need { _ = try Slot.need(need) }
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
             guard let before = try await tx.slots.find(tenantID: tenantID, id: id),
                   WorkforceAccess.canRead(actor, agencyID: before.agencyID) else { throw WorkforceAccess.slotNotFound }
+            var changes = changes
+            changes.needOverride = try Self.needOverride(need: patch.need, reason: patch.needReason, current: before.need)
+            try Self.requireNeedOverrider(actor, changes.needOverride)
             guard let after = try await tx.slots.update(tenantID: tenantID, id: id, changes, expectedVersion: expectedVersion)
             else { throw WorkforceAccess.slotNotFound }
             try await WorkforceAccess.audit(tx, actor, tenant, "slot.update", "slot", id.uuidString.lowercased(),
                                             before: before, after: after)
+            if changes.needOverride != nil {
+                try await Self.auditOverride(tx, actor, tenant, before: before, after: after)
+            }
             return after
         }
+    }
+
+    /// The override a request asks for: nil when it gives no need or the need it already has
+    /// (a client may send the need back unchanged); otherwise the need with its reason.
+    static func needOverride(need: Int?, reason: String?, current: Int) throws -> NeedOverride? {
+        guard let need = try need.map({ try Slot.need($0) }), need != current else {
+            if reason != nil && need == nil {
+                throw DomainError.invalid("slot.need_reason_without_need", "needReason goes with a new need.", field: "needReason")
+            }
+            return nil
+        }
+        return NeedOverride(need: need, reason: try NeedOverrideReason.validate(reason))
+    }
+
+    /// Only tenant admins override a need; everyone else sets it through a needs analysis.
+    static func requireNeedOverrider(_ actor: Principal, _ override: NeedOverride?) throws {
+        guard override != nil, actor.role != .tenantAdmin else { return }
+        throw DomainError(.forbidden, code: "slot.need_from_analysis",
+                          "A slot's need comes from an approved needs analysis; only a tenant admin may override it, with a reason.",
+                          field: "need")
+    }
+
+    /// The override as its own audit event, so that auditors find every need set outside an analysis.
+    static func auditOverride(_ tx: any StoreTransaction, _ actor: Principal, _ tenant: Tenant,
+                              before: Slot?, after: Slot) async throws {
+        struct NeedChange: Encodable { var need: Int; var needSource: NeedSource; var needReason: String? }
+        try await WorkforceAccess.audit(
+            tx, actor, tenant, "slot.need_override", "slot", after.id.uuidString.lowercased(),
+            before: before.map { NeedChange(need: $0.need, needSource: $0.needSource, needReason: $0.needReason) },
+            after: NeedChange(need: after.need, needSource: after.needSource, needReason: after.needReason))
     }
 }

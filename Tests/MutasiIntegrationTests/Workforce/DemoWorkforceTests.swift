@@ -23,7 +23,8 @@ struct DemoWorkforceTests {
             let slots = try await http.call(.get, "\(t)/exports/slots", token: token).text.split(separator: "\r\n").dropFirst()
             func staff(_ unit: String, _ slot: String) async throws -> (need: Int, staff: Int) {
                 let line = slots.first { $0.hasPrefix("\(unit);\(slot);") }!
-                let need = Int(line.split(separator: ";", omittingEmptySubsequences: false).last!)!
+                let cells = line.split(separator: ";", omittingEmptySubsequences: false)
+                let need = Int(cells[cells.count - 2])!  // kebutuhan, then alasan_kebutuhan
                 let unitID = (try await http.call(.get, "\(t)/units?q=\(unit)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
                 let list = try await http.call(.get, "\(t)/employees?unitId=\(unitID)&limit=200", token: token).json()["items"] as! [[String: Any]]
                 let slotID = (try await http.call(.get, "\(t)/slots?unitId=\(unitID)&q=\(slot)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String

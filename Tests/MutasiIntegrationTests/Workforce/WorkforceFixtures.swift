@@ -13,11 +13,11 @@ enum WorkforceFixtures {
 
         """
     static let slots = """
-        kode_unit,kode_jabatan,nama_jabatan,jenis_jabatan,golongan_min,golongan_maks,bidang_pendidikan,kompetensi,kebutuhan
-        SDN-1,GURU-KELAS,Guru Kelas,Guru,III/a,IV/b,Pendidikan Guru SD|Pendidikan,MENGAJAR:3,4
-        SDN-2,GURU-KELAS,Guru Kelas,guru,III/a,IV/b,Pendidikan Guru SD,MENGAJAR:3,2
-        PKM-1,PERAWAT,Perawat,Ahli Pertama,III/a,III/d,Keperawatan,KLINIS:2|TRIASE:1,3
-        PKM-1,PENGADMINISTRASI,Pengadministrasi Umum,Pelaksana,II/a,III/b,,,1
+        kode_unit,kode_jabatan,nama_jabatan,jenis_jabatan,golongan_min,golongan_maks,bidang_pendidikan,kompetensi,kebutuhan,alasan_kebutuhan
+        SDN-1,GURU-KELAS,Guru Kelas,Guru,III/a,IV/b,Pendidikan Guru SD|Pendidikan,MENGAJAR:3,4,Formasi awal dari data BKD
+        SDN-2,GURU-KELAS,Guru Kelas,guru,III/a,IV/b,Pendidikan Guru SD,MENGAJAR:3,2,Formasi awal dari data BKD
+        PKM-1,PERAWAT,Perawat,Ahli Pertama,III/a,III/d,Keperawatan,KLINIS:2|TRIASE:1,3,Formasi awal dari data BKD
+        PKM-1,PENGADMINISTRASI,Pengadministrasi Umum,Pelaksana,II/a,III/b,,,1,Formasi awal dari data BKD
 
         """
     static let employees = """
@@ -52,5 +52,16 @@ enum WorkforceFixtures {
             let response = try await importCSV(http, token: token, tenantID: tenantID, file, csv)
             guard response.status == .ok else { throw TestSetupError("import \(file): \(response.status) \(response.text)") }
         }
+    }
+
+    /// The id of the unit with `code` and its first slot, as the API lists them.
+    static func firstSlot(_ http: some TestClientProtocol, token: String, tenantID: String,
+                          unit code: String) async throws -> (unitID: String, slot: [String: Any]) {
+        let t = "/v1/tenants/\(tenantID)"
+        let units = try await http.call(.get, "\(t)/units?q=\(code)", token: token).json()["items"] as? [[String: Any]] ?? []
+        guard let unitID = units.first?["id"] as? String else { throw TestSetupError("no unit \(code)") }
+        let slots = try await http.call(.get, "\(t)/slots?unitId=\(unitID)", token: token).json()["items"] as? [[String: Any]] ?? []
+        guard let slot = slots.first else { throw TestSetupError("unit \(code) has no slot") }
+        return (unitID, slot)
     }
 }

@@ -65,6 +65,9 @@ struct WorkforceValidationTests {
                 ("employees", employee("198503152010011009", extra: ["locked": true]), "employee.lock_reason_required", "lockReason"),
                 ("employees", employee("198503152010011009", extra: ["educationLevel": "S9"]), "education_level.invalid", "educationLevel"),
                 ("employees", employee("198503152010011009", extra: ["competencies": ["EPI": 7]]), "competency.invalid_level", "competencies"),
+                ("employees", employee("203001012050011001"), "nip.birth_date_in_future", "nip"),
+                ("employees", employee("199001012030011001"), "nip.start_in_future", "nip"),
+                ("employees", employee("200012312030211001", kind: "PPPK", grade: "IX"), "pppk_number.start_in_future", "nip"),
                 ("employees", employee("198503152010011002"), "employee.nip_taken", nil),
                 ("employees", employee("198503152010011009", kind: "Honorer"), "civil_servant_kind.invalid", "kind"),
             ]
