@@ -107,7 +107,7 @@ struct LoginAbuseTests {
             let admin = try await http.login("kota-kupang", "admin")
             let tenant = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
             let users = try await http.call(.get, "/v1/tenants/\(tenant)/users?limit=200", token: admin).json()["items"] as! [[String: Any]]
-            let ppk = users.first { $0["username"] as? String == "ppk" }!["id"] as! String
+            let ppk = (users.first { $0["username"] as? String == "ppk" }!["id"] as! String).lowercased()
             let events = try await http.call(.get, "/v1/tenants/\(tenant)/audit-events?action=auth.login_failed", token: admin)
                 .json()["items"] as! [[String: Any]]
             #expect(events.count == 2)

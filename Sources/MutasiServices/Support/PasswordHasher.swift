@@ -1,4 +1,5 @@
 import HummingbirdBcrypt
+import MutasiDomain
 
 /// Hashes and checks passwords (bcrypt) on a bounded pool of its own threads. Cost is
 /// configurable: production keeps the default, tests lower it to stay fast.
@@ -19,7 +20,10 @@ public struct PasswordHasher: Sendable {
 
     /// The hash of a password of at most `maxBytes` bytes, computed on the pool.
     public func hash(_ password: String) async throws -> String {
-        precondition(password.utf8.count <= Self.maxBytes, "validate passwords before hashing")
+        guard password.utf8.count <= Self.maxBytes else {
+            throw DomainError.invalid("password.too_long", "The password must be at most \(Self.maxBytes) bytes (UTF-8).",
+                                      field: "password")
+        }
         let cost = self.cost
         return try await pool.run { Bcrypt.hash(password, cost: cost) }
     }
