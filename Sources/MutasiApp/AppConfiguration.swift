@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import MutasiDomain
+import MutasiHTTP
+import MutasiServices
 
 /// Settings from the environment, with defaults that suit the embedded PostgreSQL that
 /// `scripts/run` starts.
@@ -14,6 +16,13 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     public var tokenLifetime: Duration
     public var bcryptCost: UInt8
+    /// Threads that run bcrypt, and how many logins may wait for one before 503.
+    public var bcryptThreads: Int
+    public var bcryptQueue: Int
+    /// Login throttling: failures per login name and per client address within the window.
+    public var login: LoginPolicy
+    /// Proxies whose X-Forwarded-For names the client (comma-separated IPs or CIDRs); none by default.
+    public var trustedProxies: TrustedProxies
     public var migrateOnStart: Bool
     /// Folder of the numbered migrations.
     public var sqlDirectory: URL
@@ -31,6 +40,21 @@ public struct AppConfiguration: Sendable {
         logLevel = level
         tokenLifetime = .seconds(try Self.int(env, "TOKEN_LIFETIME_SECONDS", default: 8 * 3600, range: 60...(90 * 86400)))
         bcryptCost = UInt8(try Self.int(env, "BCRYPT_COST", default: 12, range: 4...16))
+        bcryptThreads = try Self.int(env, "BCRYPT_THREADS", default: max(1, ProcessInfo.processInfo.activeProcessorCount / 2),
+                                     range: 1...64)
+        bcryptQueue = try Self.int(env, "BCRYPT_QUEUE", default: 64, range: 0...10_000)
+        login = LoginPolicy(
+            maxFailures: try Self.int(env, "LOGIN_MAX_FAILURES", default: 5, range: 1...1000),
+            maxFailuresPerAddress: try Self.int(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", default: 50, range: 1...1_000_000),
+            window: .seconds(try Self.int(env, "LOGIN_WINDOW_SECONDS", default: 900, range: 1...86400)),
+            lockFor: .seconds(try Self.int(env, "LOGIN_LOCK_SECONDS", default: 900, range: 1...86400)))
+        switch TrustedProxies.parse(env["TRUSTED_PROXIES"] ?? "") {
+        case .success(let proxies): trustedProxies = proxies
+        case .failure(let bad):
+            throw DomainError.invalid("config.invalid",
+                                      "TRUSTED_PROXIES must list IP addresses or CIDR networks separated by commas; got '\(bad.text)'.",
+                                      field: "TRUSTED_PROXIES")
+        }
         migrateOnStart = (env["MIGRATE_ON_START"] ?? "true").lowercased() != "false"
         sqlDirectory = env["SQL_DIR"].map { URL(fileURLWithPath: $0) } ?? Self.findSQLDirectory()
     }

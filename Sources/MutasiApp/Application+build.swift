@@ -22,8 +22,8 @@ public enum MutasiApplication {
     /// The services over a running client.
     public static func services(client: PostgresClient, config: AppConfiguration, logger: Logger) -> Services {
         let store = PostgresStore(client: client, logger: logger)
-        return Services(ServiceEnvironment(store: store, hasher: PasswordHasher(cost: config.bcryptCost),
-                                           tokenLifetime: config.tokenLifetime))
+        let hasher = PasswordHasher(cost: config.bcryptCost, threads: config.bcryptThreads, maxWaiting: config.bcryptQueue)
+        return Services(ServiceEnvironment(store: store, hasher: hasher, tokenLifetime: config.tokenLifetime, login: config.login))
     }
 
     /// Applies the migrations of `config.sqlDirectory` as the schema owner.
@@ -40,7 +40,7 @@ public enum MutasiApplication {
         let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL),
                                     backgroundLogger: logger)
         let services = services(client: client, config: config, logger: logger)
-        let (router, _) = APIRouter.build(services: services, metrics: metrics)
+        let (router, _) = APIRouter.build(services: services, metrics: metrics, trustedProxies: config.trustedProxies)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "mutasi"),

@@ -9,10 +9,14 @@ public struct Principal: Sendable, Equatable {
     }
     public var user: User
     public var channel: Channel
+    /// For a BKN admin, the province codes of their office's area (read when they authenticate);
+    /// empty otherwise. A BKN admin manages only tenants whose region lies in it.
+    public var bknArea: [String]
 
-    public init(user: User, channel: Channel) {
+    public init(user: User, channel: Channel, bknArea: [String] = []) {
         self.user = user
         self.channel = channel
+        self.bknArea = bknArea
     }
 
     public var role: Role { user.role }

@@ -35,4 +35,10 @@ struct PostgresSessionRepository: SessionRepository {
               AND (\(tokenHash)::text IS NULL OR token_hash <> \(tokenHash))
             """)
     }
+
+    func revokeAll(scope: ScopeID) async throws {
+        try await db.rows("""
+            UPDATE sessions SET revoked_at = now() WHERE tenant_id = \(scope.uuid) AND revoked_at IS NULL
+            """)
+    }
 }

@@ -28,20 +28,34 @@ struct PostgresTenantRepository: TenantRepository {
         try await db.rows("SELECT \(unescaped: Self.columns) FROM tenants WHERE id = \(id)").first.map(tenant)
     }
 
+    func findForShare(id: UUID) async throws -> Tenant? {
+        try await db.rows("SELECT \(unescaped: Self.columns) FROM tenants WHERE id = \(id) FOR SHARE").first.map(tenant)
+    }
+
     func find(code: String) async throws -> Tenant? {
         try await db.rows("SELECT \(unescaped: Self.columns) FROM tenants WHERE code = \(code)").first.map(tenant)
     }
 
-    func list(bknOfficeID: UUID?, _ page: PageRequest) async throws -> Page<Tenant> {
+    func list(bknOfficeID: UUID?, provinceCodes: [String]?, _ page: PageRequest) async throws -> Page<Tenant> {
         let total = try await db.count("""
-            SELECT count(*) FROM tenants WHERE \(bknOfficeID)::uuid IS NULL OR bkn_office_id = \(bknOfficeID)
+            SELECT count(*) FROM tenants
+            WHERE (\(bknOfficeID)::uuid IS NULL OR bkn_office_id = \(bknOfficeID))
+              AND (\(provinceCodes)::text[] IS NULL OR left(region_code, 2) = ANY(\(provinceCodes)::text[]))
             """)
         let rows = try await db.rows("""
             SELECT \(unescaped: Self.columns) FROM tenants
-            WHERE \(bknOfficeID)::uuid IS NULL OR bkn_office_id = \(bknOfficeID)
+            WHERE (\(bknOfficeID)::uuid IS NULL OR bkn_office_id = \(bknOfficeID))
+              AND (\(provinceCodes)::text[] IS NULL OR left(region_code, 2) = ANY(\(provinceCodes)::text[]))
             ORDER BY code LIMIT \(page.limit) OFFSET \(page.offset)
             """)
         return Page(items: try rows.map(tenant), total: total, request: page)
+    }
+
+    func anyOutside(bknOfficeID: UUID, provinceCodes: [String]) async throws -> Bool {
+        try await db.count("""
+            SELECT count(*) FROM tenants
+            WHERE bkn_office_id = \(bknOfficeID) AND NOT (left(region_code, 2) = ANY(\(provinceCodes)::text[]))
+            """) > 0
     }
 
     func update(id: UUID, _ changes: TenantChanges, expectedVersion: Int) async throws -> Tenant? {

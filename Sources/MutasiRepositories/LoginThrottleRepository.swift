@@ -1,11 +1,23 @@
 import Foundation
 
-/// Failed-login counts kept in the database, so throttling holds across server instances.
+/// One counted login attempt: how many attempts the key has in its window, and until when it is
+/// locked (nil: this attempt may go on to the password check).
+public struct LoginReservation: Sendable, Equatable {
+    public var attempts: Int
+    public var lockedUntil: Date?
+    public init(attempts: Int, lockedUntil: Date?) { self.attempts = attempts; self.lockedUntil = lockedUntil }
+    public var allowed: Bool { lockedUntil == nil }
+}
+
+/// Login attempts counted in the database, per login name and per client address, so that
+/// throttling holds across any number of server instances and parallel requests.
 public protocol LoginThrottleRepository: Sendable {
-    /// When the key is locked, until when.
-    func lockedUntil(key: String, now: Date) async throws -> Date?
-    /// Counts one failure; locks the key for `lockFor` once `maxFailures` are reached within
-    /// `window`. Returns the lock's end if it is now locked.
-    func recordFailure(key: String, now: Date, maxFailures: Int, window: Duration, lockFor: Duration) async throws -> Date?
+    /// Counts one attempt for `key` atomically, before the password is checked: a key with more
+    /// than `limit` attempts within `window` (a window starts again `window` after the last
+    /// attempt) is locked for `lockFor`, and attempts while locked are refused uncounted.
+    func reserve(key: String, now: Date, limit: Int, window: Duration, lockFor: Duration) async throws -> LoginReservation
+    /// Gives back one counted attempt (it succeeded, or was never checked).
+    func release(key: String) async throws
+    /// Forgets the key's attempts (a successful login's name).
     func reset(key: String) async throws
 }

@@ -9,4 +9,6 @@ public protocol SessionRepository: Sendable {
     func revoke(scope: ScopeID, tokenHash: String) async throws
     /// Revokes every session of the user except the one given (nil: all).
     func revokeAll(scope: ScopeID, userID: UUID, except tokenHash: String?) async throws
+    /// Revokes every session of the scope (a tenant being deactivated).
+    func revokeAll(scope: ScopeID) async throws
 }

@@ -29,9 +29,22 @@ public protocol TenantRepository: Sendable {
     func create(_ tenant: NewTenant) async throws -> Tenant
     func find(id: UUID) async throws -> Tenant?
     func find(code: String) async throws -> Tenant?
-    /// All tenants, or those overseen by one BKN office.
-    func list(bknOfficeID: UUID?, _ page: PageRequest) async throws -> Page<Tenant>
+    /// The tenant, its row locked against changes until the transaction ends (a login opening
+    /// a session while a deactivation would revoke them).
+    func findForShare(id: UUID) async throws -> Tenant?
+    /// All tenants, or those overseen by one BKN office (and, when `provinceCodes` is given,
+    /// whose region lies in one of those provinces).
+    func list(bknOfficeID: UUID?, provinceCodes: [String]?, _ page: PageRequest) async throws -> Page<Tenant>
+    /// Whether any tenant of the office has a region outside these provinces.
+    func anyOutside(bknOfficeID: UUID, provinceCodes: [String]) async throws -> Bool
     /// Applies the changes if the stored version is `expectedVersion`; nil when the tenant is
     /// absent; throws `tenant.version_mismatch` when it changed meanwhile.
     func update(id: UUID, _ changes: TenantChanges, expectedVersion: Int) async throws -> Tenant?
+}
+
+extension TenantRepository {
+    /// All tenants, or those overseen by one BKN office, wherever their region lies.
+    public func list(bknOfficeID: UUID?, _ page: PageRequest) async throws -> Page<Tenant> {
+        try await list(bknOfficeID: bknOfficeID, provinceCodes: nil, page)
+    }
 }

@@ -16,13 +16,18 @@ public struct ServiceEnvironment: Sendable {
     }
 }
 
-/// How failed logins are throttled: after `maxFailures` within `window`, the login name is
-/// locked for `lockFor`.
+/// How login attempts are throttled. Each attempt is counted before its password is checked,
+/// per login name (tenant and username) and per client address; more than `maxFailures` for a
+/// name, or `maxFailuresPerAddress` for an address, within `window` lock it for `lockFor`. A
+/// successful login clears its name's count and gives its address's attempt back.
 public struct LoginPolicy: Sendable {
     public var maxFailures: Int
+    public var maxFailuresPerAddress: Int
     public var window: Duration
     public var lockFor: Duration
-    public init(maxFailures: Int = 5, window: Duration = .seconds(900), lockFor: Duration = .seconds(900)) {
-        self.maxFailures = maxFailures; self.window = window; self.lockFor = lockFor
+    public init(maxFailures: Int = 5, maxFailuresPerAddress: Int = 50, window: Duration = .seconds(900),
+                lockFor: Duration = .seconds(900)) {
+        self.maxFailures = maxFailures; self.maxFailuresPerAddress = maxFailuresPerAddress
+        self.window = window; self.lockFor = lockFor
     }
 }

@@ -40,12 +40,16 @@ struct AccessMatrixTests {
         }
         return [
             Case(method: .get, path: "/v1/bkn-offices", expect: ["platform": 200, "bkn-x": 200, "bkn-viii": 200], otherwise: 403),
-            Case(method: .post, path: "/v1/bkn-offices", body: { ["code": "kanreg-\($0)", "name": "Kanreg \($0)"] },
+            Case(method: .post, path: "/v1/bkn-offices", body: { ["code": "kanreg-\($0)", "name": "Kanreg \($0)", "provinceCodes": ["11"]] },
                  expect: ["platform": 201], otherwise: 403),
             Case(method: .post, path: "/v1/tenants",
                  body: { who in ["code": "kab-\(who)", "name": "Kabupaten \(who)", "kind": "regency",
-                                 "regionCode": who == "bkn-x" ? "53.11" : "53.12"] },
+                                 "regionCode": who == "bkn-x" ? "53.11" : "63.12"] },
                  expect: ["bkn-x": 201, "bkn-viii": 201, "platform": 400], otherwise: 403),
+            // Outside Kanreg VIII's area (Kalimantan): refused for its admin.
+            Case(method: .post, path: "/v1/tenants",
+                 body: { who in ["code": "luar-\(who)", "name": "Kabupaten Luar \(who)", "kind": "regency", "regionCode": "53.13"] },
+                 expect: ["bkn-x": 201, "bkn-viii": 400, "platform": 400], otherwise: 403),
             Case(method: .get, path: "/v1/tenants/{kupang}",
                  expect: ["bkn-viii": 404, "mataram-admin": 404, "mataram-auditor": 404], otherwise: 200),
             Case(method: .get, path: "/v1/tenants/{kupang}/users",

@@ -67,6 +67,27 @@ struct CLITests {
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("region_code.invalid"))
 
+        // Offices and their areas: Kanreg VIII's admin cannot create a tenant in NTT (53) until
+        // the platform admin adds it to the area.
+        let offices = try Self.run(["bkn-office", "list"], db: db)
+        #expect(offices.stdout.contains("kanreg-x") && offices.stdout.contains("51,52,53"), "\(offices.stdout)")
+        let outside = try Self.run(["tenant", "create", "--operator", "bkn-banjarmasin", "--code", "kab-belu",
+                                    "--name", "Pemerintah Kabupaten Belu", "--kind", "regency", "--region-code", "53.04"], db: db)
+        #expect(outside.status != 0)
+        #expect(outside.stderr.contains("tenant.region_outside_office_area"))
+        let badArea = try Self.run(["bkn-office", "set-area", "--code", "kanreg-viii", "--provinces", "62,6"], db: db)
+        #expect(badArea.status != 0)
+        #expect(badArea.stderr.contains("region_code.invalid"))
+        let widened = try Self.run(["bkn-office", "set-area", "--code", "kanreg-viii", "--provinces", "62,63,64,65,53"], db: db)
+        #expect(widened.status == 0, "\(widened.stderr)")
+        #expect(widened.stdout.contains("53, 62, 63, 64, 65"))
+        let inside = try Self.run(["tenant", "create", "--operator", "bkn-banjarmasin", "--code", "kab-belu",
+                                   "--name", "Pemerintah Kabupaten Belu", "--kind", "regency", "--region-code", "53.04"], db: db)
+        #expect(inside.status == 0, "\(inside.stderr)")
+        let created = try Self.run(["bkn-office", "create", "--code", "kanreg-ii", "--name", "Kanreg II BKN Surabaya",
+                                    "--provinces", "35"], db: db)
+        #expect(created.status == 0, "\(created.stderr)")
+
         let verify = try Self.run(["audit", "verify"], db: db)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("utuh"))

@@ -6,6 +6,8 @@ import MutasiServices
 /// `/v1/auth/...` and `/v1/me`: login, logout, who am I, password change.
 struct AuthController {
     let services: Services
+    var trustedProxies = TrustedProxies()
+    static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
 
     struct LoginBody: Decodable {
         /// Tenant code; absent for platform and BKN admins.
@@ -19,10 +21,13 @@ struct AuthController {
     }
 
     func registerPublic(_ router: Router<AppRequestContext>, _ table: RouteTable) {
-        let auth = services.auth
+        let auth = services.auth, proxies = trustedProxies
         table.on(router, "/v1/auth/login", method: .post) { request, context in
             let body = try await request.decode(as: LoginBody.self, context: context)
-            let result = try await auth.login(tenantCode: body.tenant, username: body.username, password: body.password)
+            let client = proxies.clientAddress(peer: context.peerAddress,
+                                               forwardedFor: request.headers[values: Self.forwardedFor])
+            let result = try await auth.login(tenantCode: body.tenant, username: body.username, password: body.password,
+                                              clientAddress: client)
             return try HTTPInput.json(result)
         }
     }

@@ -8,7 +8,8 @@ import MutasiServices
 struct TenancyController {
     let services: Services
 
-    struct OfficeBody: Decodable { var code: String; var name: String }
+    struct OfficeBody: Decodable { var code: String; var name: String; var provinceCodes: [String] }
+    struct OfficePatch: Decodable { var name: String?; var provinceCodes: [String]? }
     struct TenantPatch: Decodable { var name: String?; var active: Bool? }
     struct AgencyBody: Decodable { var code: String; var name: String }
 
@@ -19,8 +20,18 @@ struct TenancyController {
         }
         table.on(group, prefix: "/v1", "bkn-offices", method: .post) { request, context in
             let body = try await request.decode(as: OfficeBody.self, context: context)
-            let office = try await s.offices.create(actor: try context.requirePrincipal(), code: body.code, name: body.name)
+            let office = try await s.offices.create(actor: try context.requirePrincipal(), code: body.code, name: body.name,
+                                                    provinceCodes: body.provinceCodes)
             return try HTTPInput.json(office, status: .created, etag: office.version, location: "/v1/bkn-offices/\(office.id.lowercased)")
+        }
+        table.on(group, prefix: "/v1", "bkn-offices/{officeID}", method: .patch) { request, context in
+            let id = try HTTPInput.id(context, "officeID", notFound: BknOfficeService.notFound)
+            let version = try HTTPInput.expectedVersion(request)
+            let body = try await request.decode(as: OfficePatch.self, context: context)
+            let office = try await s.offices.update(actor: try context.requirePrincipal(), id: id,
+                                                    BknOfficeChanges(name: body.name, provinceCodes: body.provinceCodes),
+                                                    expectedVersion: version)
+            return try HTTPInput.json(office, etag: office.version)
         }
         table.on(group, prefix: "/v1", "tenants", method: .get) { request, context in
             try HTTPInput.json(try await s.tenants.list(actor: try context.requirePrincipal(), page: try HTTPInput.page(request)))

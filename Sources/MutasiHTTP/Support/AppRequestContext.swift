@@ -9,9 +9,12 @@ public struct AppRequestContext: RequestContext {
     public var principal: Principal?
     /// The bearer token the caller presented, for logout and password change.
     public var bearerToken: String?
+    /// The TCP peer's IP address; nil when there is none (requests handed to the router in tests).
+    public var peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Request bodies above 1 MiB are refused with 413.

@@ -11,12 +11,14 @@ public struct DemoSeedService: Sendable {
     /// The password of every demo user.
     public static let password = "mutasi-demo-2026"
 
-    struct OfficeSeed { let code, name, adminUsername: String }
+    struct OfficeSeed { let code, name, adminUsername: String; let provinces: [String] }
     struct TenantSeed { let code, name: String; let kind: Tenant.Kind; let region, office: String }
 
     static let offices = [
-        OfficeSeed(code: "kanreg-viii", name: "Kantor Regional VIII BKN Banjarmasin", adminUsername: "bkn-banjarmasin"),
-        OfficeSeed(code: "kanreg-x", name: "Kantor Regional X BKN Denpasar", adminUsername: "bkn-denpasar"),
+        OfficeSeed(code: "kanreg-viii", name: "Kantor Regional VIII BKN Banjarmasin", adminUsername: "bkn-banjarmasin",
+                   provinces: ["62", "63", "64", "65"]),  // Kalimantan Tengah, Selatan, Timur, Utara
+        OfficeSeed(code: "kanreg-x", name: "Kantor Regional X BKN Denpasar", adminUsername: "bkn-denpasar",
+                   provinces: ["51", "52", "53"]),  // Bali, NTB, NTT
     ]
     static let tenants = [
         TenantSeed(code: "provinsi-sabangau", name: "Pemerintah Provinsi Sabangau", kind: .province, region: "62", office: "kanreg-viii"),
@@ -47,7 +49,7 @@ public struct DemoSeedService: Sendable {
     /// Seeds what is missing and returns every demo login.
     @discardableResult
     public func seed() async throws -> [Login] {
-        let hash = env.hasher.hash(Self.password)
+        let hash = try await env.hasher.hash(Self.password)
         let actor = Principal.system
         var logins: [Login] = [Login(tenant: nil, username: "admin", role: .platformAdmin)]
         try await env.store.transaction(in: .platform) { tx in
@@ -59,7 +61,7 @@ public struct DemoSeedService: Sendable {
             for seed in Self.offices {
                 var office = try await tx.offices.find(code: seed.code)
                 if office == nil {
-                    office = try await tx.offices.create(code: seed.code, name: seed.name)
+                    office = try await tx.offices.create(code: seed.code, name: seed.name, provinceCodes: seed.provinces)
                     try await tx.audit.append(scope: .platform, actor: actor, Self.created("bkn_office", office!.id, office!))
                 }
                 if try await tx.users.findCredentials(scope: .platform, username: seed.adminUsername) == nil {

@@ -6,11 +6,14 @@ import MutasiDomain
 /// Outside one's tenant everything reads as absent (404), so ids of other tenants reveal
 /// nothing; inside it, a role that may not act gets 403.
 public enum Access {
-    /// May the actor manage this tenant (its record and its admins)?
+    /// May the actor manage this tenant (its record and its admins)? A BKN admin only when the
+    /// tenant is their office's and its region lies in the office's area.
     public static func canManage(_ actor: Principal, tenant: Tenant) -> Bool {
         switch actor.role {
         case .platformAdmin: return true
-        case .bknAdmin: return actor.user.bknOfficeID == tenant.bknOfficeID
+        case .bknAdmin:
+            return actor.user.bknOfficeID == tenant.bknOfficeID
+                && BknOffice.area(actor.bknArea, covers: tenant.regionCode)
         default: return false
         }
     }

@@ -24,15 +24,39 @@ enum Validate {
         return trimmed
     }
 
-    /// A password of 10 to 200 characters.
+    /// A password of at least 10 characters and at most 72 bytes of UTF-8 (bcrypt reads no
+    /// further, so a longer one would be cut without a word).
     static func password(_ value: String, field: String = "password") throws -> String {
         guard value.count >= 10 else {
             throw DomainError.invalid("password.too_short", "The password must have at least 10 characters.", field: field)
         }
-        guard value.count <= 200 else {
-            throw DomainError.invalid("password.too_long", "The password must have at most 200 characters.", field: field)
+        guard value.utf8.count <= PasswordHasher.maxBytes else {
+            throw DomainError.invalid("password.too_long",
+                                      "The password must be at most \(PasswordHasher.maxBytes) bytes (UTF-8); "
+                                        + "letters outside ASCII take 2 to 4 bytes each.", field: field)
         }
         return value
+    }
+
+    /// A BKN office's area: at least one two-digit province code (`62`), each checked by
+    /// `RegionCode`; duplicates dropped, sorted.
+    static func provinceCodes(_ values: [String], field: String = "provinceCodes") throws -> [String] {
+        guard !values.isEmpty else {
+            throw DomainError.invalid("province_codes.required", "\(field) must list at least one province code, e.g. [\"62\"].",
+                                      field: field)
+        }
+        guard values.count <= RegionCode.provinceNumbers.count else {
+            throw DomainError.invalid("province_codes.too_many", "\(field) lists more codes than there are provinces.", field: field)
+        }
+        let codes = try values.map { value in
+            let code = try RegionCode(value, field: field)
+            guard code.level == .province else {
+                throw DomainError.invalid("province_codes.invalid",
+                                          "\(field) holds province codes of two digits, e.g. 62; got '\(code.text)'.", field: field)
+            }
+            return code.text
+        }
+        return Array(Set(codes)).sorted()
     }
 
     /// A Kemendagri region code of a province (`PP`), regency (`PP.KK`, KK 01-69) or city

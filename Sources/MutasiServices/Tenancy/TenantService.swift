@@ -40,8 +40,14 @@ public struct TenantService: Sendable {
                             regionCode: try Validate.tenantRegionCode(draft.regionCode, kind: draft.kind),
                             bknOfficeID: officeID)
         return try await env.store.transaction(in: .platform) { tx in
-            guard try await tx.offices.find(id: officeID) != nil else {
+            guard let office = try await tx.offices.find(id: officeID) else {
                 throw DomainError.invalid("bkn_office.not_found", "No BKN office has this id.", field: "bknOfficeID")
+            }
+            guard office.covers(regionCode: new.regionCode) else {
+                throw DomainError.invalid("tenant.region_outside_office_area",
+                                          "Region \(new.regionCode) lies outside the area of BKN office \(office.code) "
+                                            + "(provinces \(office.provinceCodes.joined(separator: ", "))).",
+                                          field: "regionCode")
             }
             let tenant = try await tx.tenants.create(new)
             let entry = AuditEntry(action: "tenant.create", entityType: "tenant", entityID: tenant.id.uuidString.lowercased(),
@@ -53,7 +59,8 @@ public struct TenantService: Sendable {
         }
     }
 
-    /// Platform admins see all tenants, BKN admins their office's, everyone else their own.
+    /// Platform admins see all tenants, BKN admins their office's within its area, everyone
+    /// else their own.
     public func list(actor: Principal, page: PageRequest) async throws -> Page<Tenant> {
         try await env.store.transaction(in: .platform) { tx in
             switch actor.role {
@@ -61,7 +68,7 @@ public struct TenantService: Sendable {
                 return try await tx.tenants.list(bknOfficeID: nil, page)
             case .bknAdmin:
                 guard let office = actor.user.bknOfficeID else { throw DomainError.forbidden() }
-                return try await tx.tenants.list(bknOfficeID: office, page)
+                return try await tx.tenants.list(bknOfficeID: office, provinceCodes: actor.bknArea, page)
             default:
                 let own = try await tx.tenants.find(id: actor.scope.uuid)
                 let items = own.map { [$0] } ?? []
@@ -84,6 +91,8 @@ public struct TenantService: Sendable {
     }
 
     /// Renames or (de)activates a tenant, if nobody changed it since `expectedVersion`.
+    /// Deactivating revokes every session of the tenant in the same transaction, so its tokens
+    /// stop working at once; its users cannot log in until it is active again.
     public func update(actor: Principal, id: UUID, _ changes: TenantChanges, expectedVersion: Int) async throws -> Tenant {
         var changes = changes
         if let name = changes.name { changes.name = try Validate.text(name, field: "name") }
@@ -98,6 +107,9 @@ public struct TenantService: Sendable {
                                    before: AuditSnapshot.json(before), after: AuditSnapshot.json(after))
             try await tx.audit.append(scope: .platform, actor: actor, entry)
             try await tx.enter(after.scope)
+            if !after.active {
+                try await tx.sessions.revokeAll(scope: after.scope)
+            }
             try await tx.audit.append(scope: after.scope, actor: actor, entry)
             return after
         }

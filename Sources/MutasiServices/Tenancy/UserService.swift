@@ -26,7 +26,7 @@ public struct UserService: Sendable {
     /// Creates the first platform admin of an empty installation; refused once one exists.
     public func bootstrapPlatformAdmin(username: String, fullName: String, password: String) async throws -> User {
         let draft = Draft(username: username, fullName: fullName, role: .platformAdmin, password: password)
-        let new = try validated(draft, scope: .platform)
+        let new = try await validated(draft, scope: .platform)
         return try await env.store.transaction(in: .platform) { tx in
             guard try await tx.users.countAll(scope: .platform) == 0 else {
                 throw DomainError.conflict("platform.already_initialised", "The platform already has users.")
@@ -45,7 +45,7 @@ public struct UserService: Sendable {
         guard draft.role.isPlatformScoped else {
             throw DomainError.invalid("user.role_scope", "Platform users are platform or BKN admins.", field: "role")
         }
-        let new = try validated(draft, scope: .platform)
+        let new = try await validated(draft, scope: .platform)
         return try await env.store.transaction(in: .platform) { tx in
             if let office = new.bknOfficeID, try await tx.offices.find(id: office) == nil {
                 throw DomainError.invalid("bkn_office.not_found", "No BKN office has this id.", field: "bknOfficeID")
@@ -64,7 +64,7 @@ public struct UserService: Sendable {
             throw DomainError.invalid("user.role_scope", "A tenant's users cannot be platform or BKN admins.", field: "role")
         }
         let scope = ScopeID(tenantID)
-        let new = try validated(draft, scope: scope)
+        let new = try await validated(draft, scope: scope)
         return try await env.store.transaction(in: scope) { tx in
             let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
             if Access.canManage(actor, tenant: tenant) {
@@ -158,7 +158,7 @@ public struct UserService: Sendable {
         }
     }
 
-    private func validated(_ draft: Draft, scope: ScopeID) throws -> NewUser {
+    private func validated(_ draft: Draft, scope: ScopeID) async throws -> NewUser {
         let username = try Validate.code(draft.username.lowercased(), field: "username")
         let fullName = try Validate.text(draft.fullName, field: "fullName")
         let password = try Validate.password(draft.password)
@@ -171,6 +171,6 @@ public struct UserService: Sendable {
         }
         return NewUser(scope: scope, username: username, fullName: fullName, role: draft.role,
                        bknOfficeID: draft.role == .bknAdmin ? draft.bknOfficeID : nil,
-                       agencyIDs: agencies, passwordHash: env.hasher.hash(password))
+                       agencyIDs: agencies, passwordHash: try await env.hasher.hash(password))
     }
 }

@@ -16,17 +16,21 @@ struct TestApp {
 
     static let demoPassword = DemoSeedService.password
 
-    /// Runs `body` against the app on a new migrated and seeded database.
-    static func run(seeded: Bool = true, _ body: @Sendable (TestClientProtocol, Services, TestDatabase, RouteTable) async throws -> Void) async throws {
+    /// Runs `body` against the app on a new migrated and seeded database. `environment` adds
+    /// settings; `live` serves over real TCP (so requests have a peer address) instead of handing
+    /// them to the router.
+    static func run(seeded: Bool = true, environment: [String: String] = [:], live: Bool = false,
+                    _ body: @Sendable (TestClientProtocol, Services, TestDatabase, RouteTable) async throws -> Void) async throws {
         let db = try await TestDatabase.create()
-        let config = try db.configuration()
+        let config = try db.configuration(extra: environment)
         let logger = TestDatabase.logger
         let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL), backgroundLogger: logger)
         let services = MutasiApplication.services(client: client, config: config, logger: logger)
-        let (router, table) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false)
+        let (router, table) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false,
+                                              trustedProxies: config.trustedProxies)
         var app = Application(router: router, logger: logger)
         app.addServices(client)
-        try await app.test(.router) { http in
+        try await app.test(live ? .live : .router) { http in
             if seeded { try await services.demo.seed() }
             try await body(http, services, db, table)
         }
@@ -36,11 +40,13 @@ struct TestApp {
 /// Small helpers for requests in tests.
 extension TestClientProtocol {
     /// Logs in and returns the bearer token (fails the test on anything but 200).
-    func login(_ tenant: String?, _ username: String, password: String = TestApp.demoPassword) async throws -> String {
+    func login(_ tenant: String?, _ username: String, password: String = TestApp.demoPassword,
+               forwardedFor: String? = nil) async throws -> String {
         let body = try JSONSerialization.data(withJSONObject: ["username": username, "password": password]
             .merging(tenant.map { ["tenant": $0] } ?? [:]) { a, _ in a })
-        let response = try await execute(uri: "/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
-                                         body: ByteBuffer(bytes: body))
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let forwardedFor { headers[.init("X-Forwarded-For")!] = forwardedFor }
+        let response = try await execute(uri: "/v1/auth/login", method: .post, headers: headers, body: ByteBuffer(bytes: body))
         guard response.status == .ok, let json = try? response.json(), let token = json["token"] as? String else {
             throw TestSetupError("login \(tenant ?? "-")/\(username) failed: \(response.status) \(String(buffer: response.body))")
         }

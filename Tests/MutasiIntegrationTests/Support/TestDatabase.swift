@@ -48,12 +48,13 @@ struct TestDatabase: Sendable {
         return try await MutasiApplication.migrate(config: config, logger: Self.logger)
     }
 
-    /// The configuration a server on this database would run with (fast bcrypt for tests).
-    func configuration(tokenLifetime: Int = 3600) throws -> AppConfiguration {
+    /// The configuration a server on this database would run with (fast bcrypt for tests);
+    /// `extra` adds or overrides settings.
+    func configuration(tokenLifetime: Int = 3600, extra: [String: String] = [:]) throws -> AppConfiguration {
         try AppConfiguration(environment: [
             "DATABASE_URL": appURL, "MIGRATION_DATABASE_URL": ownerURL, "SQL_DIR": sqlDirectory.path,
             "BCRYPT_COST": "4", "TOKEN_LIFETIME_SECONDS": "\(tokenLifetime)", "LOG_LEVEL": "warning",
-        ])
+        ].merging(extra) { _, new in new })
     }
 
     /// Runs `body` with a client connected as the schema owner.
