@@ -18,7 +18,7 @@ struct AuditRedactionTests {
             let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
             let created = try await http.call(.post, "/v1/tenants/\(tenantID)/employees", token: admin,
                                               json: ["nip": Self.nip, "kind": "PNS", "name": Self.name, "grade": "III/c"]).json()
-            let employeeID = try #require(created["id"] as? String)
+            let employeeID = try #require(created["id"] as? String).lowercased()
             let locked = try await http.call(.patch, "/v1/tenants/\(tenantID)/employees/\(employeeID)", token: admin,
                                              json: ["locked": true, "lockReason": Self.reason], headers: [.ifMatch: "\"v1\""])
             #expect(locked.status == .ok, "\(locked.text)")

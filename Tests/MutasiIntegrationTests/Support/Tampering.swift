@@ -12,7 +12,9 @@ extension TestDatabase {
                 do {
                     try await connection.query("SELECT set_config('mutasi.tenant_id', \(scope.uuidString.lowercased()), true)",
                                                logger: Self.logger)
-                    for statement in statements { try await connection.query(statement, logger: Self.logger) }
+                    for statement in statements {
+                        for try await _ in try await connection.query(statement, logger: Self.logger) {}
+                    }
                     try await connection.query("COMMIT", logger: Self.logger)
                 } catch {
                     _ = try? await connection.query("ROLLBACK", logger: Self.logger)
