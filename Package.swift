@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "MutasiDomain", "MutasiPlanning", "MutasiServices", "MutasiApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -17,14 +17,29 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var before: String?
     public var after: String?
     public var hash: String
+    /// True when personal data was masked in this copy for a reader who may not see it; the
+    /// stored event (and its hash) is unchanged.
+    public var redacted: Bool
 
     public init(scope: ScopeID, seq: Int64, occurredAt: Date, actorID: UUID?, actorName: String,
                 channel: Principal.Channel, action: String, entityType: String, entityID: String,
-                before: String?, after: String?, hash: String) {
+                before: String?, after: String?, hash: String, redacted: Bool = false) {
         self.scope = scope; self.seq = seq; self.occurredAt = occurredAt; self.actorID = actorID
         self.actorName = actorName; self.channel = channel; self.action = action
         self.entityType = entityType; self.entityID = entityID; self.before = before
-        self.after = after; self.hash = hash
+        self.after = after; self.hash = hash; self.redacted = redacted
+    }
+}
+
+/// The head of one chain at some moment: its last sequence number and hash (0 and "" when
+/// empty). A signed checkpoint pins heads so later rewrites or truncations show.
+public struct AuditHead: Codable, Sendable, Equatable {
+    public var scope: ScopeID
+    public var seq: Int64
+    public var hash: String
+
+    public init(scope: ScopeID, seq: Int64, hash: String) {
+        self.scope = scope; self.seq = seq; self.hash = hash
     }
 }
 

@@ -3,8 +3,9 @@ import MutasiDomain
 import MutasiRepositories
 import PostgresNIO
 
-/// The audit trail on PostgreSQL. Appends serialise per scope on the chain's head row; the hash
-/// is computed by the database function `audit_event_hash`, the same one `verify` recomputes.
+/// The audit trail on PostgreSQL. Appends go through the database function `audit_append`
+/// (the server's role may not insert events or move heads itself), which serialises per scope on
+/// the chain's head row and hashes with `audit_event_hash`, the same function `verify` recomputes.
 struct PostgresAuditTrailRepository: AuditTrailRepository {
     let db: PostgresTransaction
 
@@ -26,38 +27,20 @@ struct PostgresAuditTrailRepository: AuditTrailRepository {
     }
 
     func append(scope: ScopeID, actor: Principal, _ entry: AuditEntry) async throws -> AuditEvent {
-        try await db.rows("""
-            INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (\(scope.uuid), 0, '')
-            ON CONFLICT (tenant_id) DO NOTHING
-            """)
-        let head = try await db.rows("""
-            SELECT seq, hash FROM audit_heads WHERE tenant_id = \(scope.uuid) FOR UPDATE
-            """)
-        let (lastSeq, lastHash) = try head[0].decode((Int64, String).self)
-        let seq = lastSeq + 1
         let rows = try await db.rows("""
-            WITH e AS (
-                SELECT \(scope.uuid)::uuid AS tenant_id, \(seq)::bigint AS seq,
-                       clock_timestamp() AS occurred_at, \(actor.user.id)::uuid AS actor_id,
-                       \(actor.user.username)::text AS actor_name, \(actor.channel.rawValue)::text AS channel,
-                       \(entry.action)::text AS action, \(entry.entityType)::text AS entity_type,
-                       \(entry.entityID)::text AS entity_id, \(entry.before)::text AS before_json,
-                       \(entry.after)::text AS after_json, \(lastHash)::text AS prev_hash
-            )
-            INSERT INTO audit_events (tenant_id, seq, occurred_at, actor_id, actor_name, channel, action,
-                                      entity_type, entity_id, before_json, after_json, prev_hash, hash)
-            SELECT tenant_id, seq, occurred_at, actor_id, actor_name, channel, action, entity_type,
-                   entity_id, before_json, after_json, prev_hash,
-                   audit_event_hash(tenant_id, seq, occurred_at, actor_id, actor_name, channel, action,
-                                    entity_type, entity_id, before_json, after_json, prev_hash)
-            FROM e
-            RETURNING \(unescaped: Self.columns)
+            SELECT \(unescaped: Self.columns)
+            FROM audit_append(\(scope.uuid)::uuid, \(actor.user.id)::uuid, \(actor.user.username)::text,
+                              \(actor.channel.rawValue)::text, \(entry.action)::text, \(entry.entityType)::text,
+                              \(entry.entityID)::text, \(entry.before)::text, \(entry.after)::text)
             """)
-        let appended = try event(rows[0])
-        try await db.rows("""
-            UPDATE audit_heads SET seq = \(seq), hash = \(appended.hash) WHERE tenant_id = \(scope.uuid)
-            """)
-        return appended
+        return try event(rows[0])
+    }
+
+    func head(scope: ScopeID) async throws -> AuditHead {
+        let rows = try await db.rows("SELECT seq, hash FROM audit_heads WHERE tenant_id = \(scope.uuid)")
+        guard let row = rows.first else { return AuditHead(scope: scope, seq: 0, hash: "") }
+        let (seq, hash) = try row.decode((Int64, String).self)
+        return AuditHead(scope: scope, seq: seq, hash: hash)
     }
 
     func list(scope: ScopeID, _ f: AuditFilter, _ page: PageRequest) async throws -> Page<AuditEvent> {
@@ -79,7 +62,7 @@ struct PostgresAuditTrailRepository: AuditTrailRepository {
         return Page(items: try rows.map(event), total: total, request: page)
     }
 
-    func verify(scope: ScopeID) async throws -> AuditVerification {
+    func verify(scope: ScopeID, against checkpoint: AuditHead?) async throws -> AuditVerification {
         let rows = try await db.rows("""
             SELECT seq, prev_hash, hash,
                    audit_event_hash(tenant_id, seq, occurred_at, actor_id, actor_name, channel, action,
@@ -98,13 +81,22 @@ struct PostgresAuditTrailRepository: AuditTrailRepository {
             if seq != expectedSeq { return broken(expectedSeq, "event \(expectedSeq) is missing") }
             if prevHash != previousHash { return broken(seq, "event \(seq) does not link to event \(seq - 1)") }
             if hash != recomputed { return broken(seq, "event \(seq) was altered: its hash does not match its contents") }
+            if let checkpoint, seq == checkpoint.seq, hash != checkpoint.hash {
+                return broken(seq, "event \(seq) no longer has the checkpointed hash: history up to it was rewritten")
+            }
             previousHash = hash
             expectedSeq += 1
             checked += 1
         }
+        if let checkpoint, checkpoint.seq >= expectedSeq {
+            return broken(expectedSeq, "events \(expectedSeq)...\(checkpoint.seq) of the checkpoint are missing: the chain was truncated")
+        }
         if let headRow = head.first {
             let (headSeq, headHash) = try headRow.decode((Int64, String).self)
             if headSeq >= expectedSeq { return broken(expectedSeq, "events \(expectedSeq)...\(headSeq) are missing") }
+            if headSeq < expectedSeq - 1 {
+                return broken(headSeq + 1, "the chain head is at event \(headSeq) but events run to \(expectedSeq - 1)")
+            }
             if headSeq == expectedSeq - 1 && headHash != previousHash && headSeq > 0 {
                 return broken(headSeq, "event \(headSeq) does not match the chain head")
             }

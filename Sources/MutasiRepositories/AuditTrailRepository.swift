@@ -23,6 +23,15 @@ public protocol AuditTrailRepository: Sendable {
     func append(scope: ScopeID, actor: Principal, _ entry: AuditEntry) async throws -> AuditEvent
     /// Newest first.
     func list(scope: ScopeID, _ filter: AuditFilter, _ page: PageRequest) async throws -> Page<AuditEvent>
-    /// Recomputes the chain and reports the first broken or missing link.
-    func verify(scope: ScopeID) async throws -> AuditVerification
+    /// The chain's head now (seq 0 and hash "" for an empty chain).
+    func head(scope: ScopeID) async throws -> AuditHead
+    /// Recomputes the chain and reports the first broken or missing link; with a checkpointed
+    /// head, also that the event at its seq still has its hash and the chain reaches it.
+    func verify(scope: ScopeID, against checkpoint: AuditHead?) async throws -> AuditVerification
+}
+
+extension AuditTrailRepository {
+    public func verify(scope: ScopeID) async throws -> AuditVerification {
+        try await verify(scope: scope, against: nil)
+    }
 }

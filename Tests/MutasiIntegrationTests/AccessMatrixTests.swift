@@ -64,11 +64,11 @@ struct AccessMatrixTests {
                  expect: ["pegawai": 403, "bkn-viii": 404, "mataram-admin": 404, "mataram-auditor": 404], otherwise: 200),
             Case(method: .post, path: "/v1/tenants/{kupang}/agencies", body: { ["code": "dinas-\($0)", "name": "Dinas \($0)"] },
                  expect: ["admin": 201, "bkn-viii": 404, "mataram-admin": 404, "mataram-auditor": 404], otherwise: 403),
-            Case(method: .get, path: "/v1/tenants/{kupang}/audit-events",
-                 expect: ["platform": 200, "admin": 200, "auditor": 200,
+            Case(method: .get, path: "/v1/tenants/{kupang}/audit-events",   // overseers read it redacted
+                 expect: ["platform": 200, "bkn-x": 200, "admin": 200, "auditor": 200,
                           "bkn-viii": 404, "mataram-admin": 404, "mataram-auditor": 404], otherwise: 403),
-            Case(method: .get, path: "/v1/tenants/{kupang}/audit-verification",
-                 expect: ["platform": 200, "admin": 200, "auditor": 200,
+            Case(method: .get, path: "/v1/tenants/{kupang}/audit-verification",   // overseers verify too
+                 expect: ["platform": 200, "bkn-x": 200, "admin": 200, "auditor": 200,
                           "bkn-viii": 404, "mataram-admin": 404, "mataram-auditor": 404], otherwise: 403),
             Case(method: .get, path: "/v1/tenants/{kupang}/users/{kupang-admin}",
                  expect: ["platform": 200, "bkn-x": 200, "admin": 200, "auditor": 200,

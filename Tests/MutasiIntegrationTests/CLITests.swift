@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Testing
 
 /// The real `mutasi` executable, run as an operator would.
@@ -91,9 +92,9 @@ struct CLITests {
         let verify = try Self.run(["audit", "verify"], db: db)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("utuh"))
-        try await db.asOwner { client in
-            try await client.query("UPDATE audit_events SET entity_id = 'x' WHERE seq = 1", logger: TestDatabase.logger)
-        }
+        try await db.tamper(scope: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, [
+            "UPDATE audit_events SET entity_id = 'x' WHERE tenant_id = '00000000-0000-0000-0000-000000000000' AND seq = 1",
+        ])
         let broken = try Self.run(["audit", "verify"], db: db)
         #expect(broken.status == 3)
         #expect(broken.stdout.contains("RUSAK"))
