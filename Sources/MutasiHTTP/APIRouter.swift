@@ -5,7 +5,8 @@ import Prometheus
 /// Builds the router of the whole HTTP API over the services. Public routes come first; every
 /// other route passes the `AuthMiddleware`, and the services check role, tenant and ownership.
 public enum APIRouter {
-    public static func build(services: Services, metrics: PrometheusCollectorRegistry,
+    /// `metricsToken`, when set, is the bearer token `/metrics` requires.
+    public static func build(services: Services, metrics: PrometheusCollectorRegistry, metricsToken: String? = nil,
                              logRequests: Bool = true) -> (router: Router<AppRequestContext>, routes: RouteTable) {
         let router = Router(context: AppRequestContext.self)
         let table = RouteTable()
@@ -14,7 +15,7 @@ public enum APIRouter {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
 
-        SystemController(services: services, metrics: metrics).register(router, table)
+        SystemController(services: services, metrics: metrics, metricsToken: metricsToken).register(router, table)
         AuthController(services: services).registerPublic(router, table)
 
         let api = router.group("/v1").add(middleware: AuthMiddleware(auth: services.auth))

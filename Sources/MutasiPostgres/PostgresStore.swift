@@ -5,7 +5,8 @@ import PostgresNIO
 
 /// The `Store` on PostgreSQL: each unit of work is one transaction on one pooled connection,
 /// with the scope set transaction-locally (`set_config(..., true)`), never on the session, so a
-/// pooled connection carries no scope from one request to the next.
+/// pooled connection carries no scope from one request to the next. A connection whose
+/// ROLLBACK failed is closed rather than returned to the pool.
 public struct PostgresStore: Store {
     public let client: PostgresClient
     let logger: Logger
@@ -29,7 +30,14 @@ public struct PostgresStore: Store {
                 try await connection.query("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                do {
+                    try await connection.query("ROLLBACK", logger: logger)
+                } catch {
+                    // Its state is unknown (a transaction may still be open): close it so the
+                    // pool drops it instead of handing it to the next request.
+                    logger.warning("rollback failed; closing the connection", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                    try? await connection.close()
+                }
                 throw PostgresErrorMapping.map(error)
             }
         }
