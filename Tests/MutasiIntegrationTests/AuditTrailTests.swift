@@ -39,7 +39,7 @@ struct AuditTrailTests {
             let admin = try await services.operators.principal(login: "admin")
             let tenant = try await services.tenants.list(actor: admin, page: try PageRequest()).items.first { $0.code == "kota-kupang" }!
             #expect(try await services.audit.verify(actor: admin, tenantID: tenant.id).intact)
-            try await db.asOwner { client in
+            try await db.asOwner(scope: tenant.id) { client in
                 try await client.query("UPDATE audit_events SET actor_name = 'someone-else' WHERE tenant_id = \(tenant.id) AND seq = 3",
                                        logger: TestDatabase.logger)
             }
@@ -55,9 +55,13 @@ struct AuditTrailTests {
             let admin = try await services.operators.principal(login: "admin")
             let tenants = try await services.tenants.list(actor: admin, page: try PageRequest()).items
             let (a, b) = (tenants[0], tenants[1])
-            let lastB = try await db.asOwner { try await $0.column("SELECT max(seq) FROM audit_events WHERE tenant_id = \(b.id)", as: Int64.self) }[0]
-            try await db.asOwner { client in
+            let lastB = try await db.asOwner(scope: b.id) {
+                try await $0.column("SELECT max(seq) FROM audit_events WHERE tenant_id = \(b.id)", as: Int64.self)
+            }[0]
+            try await db.asOwner(scope: a.id) { client in
                 try await client.query("DELETE FROM audit_events WHERE tenant_id = \(a.id) AND seq = 2", logger: TestDatabase.logger)
+            }
+            try await db.asOwner(scope: b.id) { client in
                 try await client.query("DELETE FROM audit_events WHERE tenant_id = \(b.id) AND seq = \(lastB)", logger: TestDatabase.logger)
             }
             let resultA = try await services.audit.verify(actor: admin, tenantID: a.id)

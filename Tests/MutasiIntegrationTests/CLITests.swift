@@ -70,7 +70,7 @@ struct CLITests {
         let verify = try Self.run(["audit", "verify"], db: db)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("utuh"))
-        try await db.asOwner { client in
+        try await db.asOwner(scope: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!) { client in
             try await client.query("UPDATE audit_events SET entity_id = 'x' WHERE seq = 1", logger: TestDatabase.logger)
         }
         let broken = try Self.run(["audit", "verify"], db: db)
