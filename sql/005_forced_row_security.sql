@@ -26,9 +26,9 @@ ALTER TABLE plans FORCE ROW LEVEL SECURITY;
 ALTER TABLE plan_moves FORCE ROW LEVEL SECURITY;
 
 -- The one cross-tenant step, claiming the next job, runs as the owner inside claim_next_job,
--- which sets mutasi.job_claim for its own duration only. This policy lets the owner role (and
--- no other) see and update jobs of every tenant while that flag is on; the server's role
--- gains nothing from setting the flag itself.
+-- which turns mutasi.job_claim on for its own statement only (and off again before it
+-- returns). This policy lets the owner role (and no other) see and update jobs of every tenant
+-- while that flag is on; the server's role gains nothing from setting the flag itself.
 DO $$
 BEGIN
     EXECUTE format('CREATE POLICY job_claim ON jobs TO %I
@@ -45,7 +45,11 @@ $$;
 DROP FUNCTION claim_next_job(text, integer);
 CREATE FUNCTION claim_next_job(p_worker text, p_stale_seconds integer)
 RETURNS TABLE (tenant_id uuid, id uuid, kind text, subject_id uuid, attempts integer)
-LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp SET mutasi.job_claim = 'on' AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    PERFORM set_config('mutasi.job_claim', 'on', true);
+    RETURN QUERY
     WITH waiting AS (
         SELECT DISTINCT w.tenant_id FROM jobs w
         WHERE w.state = 'queued'
@@ -68,7 +72,9 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp SET mutasi.job_c
         ORDER BY l.running, l.last_started NULLS FIRST, w.created_at, w.id
         FOR UPDATE OF w SKIP LOCKED
         LIMIT 1)
-    RETURNING j.tenant_id, j.id, j.kind, j.subject_id, j.attempts
+    RETURNING j.tenant_id, j.id, j.kind, j.subject_id, j.attempts;
+    PERFORM set_config('mutasi.job_claim', 'off', true);
+END
 $$;
 REVOKE ALL ON FUNCTION claim_next_job(text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claim_next_job(text, integer) TO mutasi_app;

@@ -1,5 +1,6 @@
 import Foundation
 import MutasiDomain
+import MutasiRepositories
 import MutasiServices
 import PostgresNIO
 import Testing

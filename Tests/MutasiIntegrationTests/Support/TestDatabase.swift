@@ -64,6 +64,7 @@ struct TestDatabase: Sendable {
 
     /// Runs `body` in one transaction as the schema owner, scoped to a tenant (or the platform,
     /// the nil UUID), committed when `body` returns.
+    @discardableResult
     func asOwner<T: Sendable>(scope: UUID, _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await asOwner { client in
             try await client.withConnection { connection in
@@ -83,6 +84,7 @@ struct TestDatabase: Sendable {
     }
 
     /// `asOwner(scope:)` in the tenant with `code`; `body` also gets the tenant's id.
+    @discardableResult
     func asOwner<T: Sendable>(tenant code: String, _ body: @Sendable (PostgresConnection, UUID) async throws -> T) async throws -> T {
         let ids = try await asOwner { try await $0.column("SELECT id FROM tenants WHERE code = \(code)", as: UUID.self) }
         guard let id = ids.first else { throw TestSetupError("no tenant \(code)") }
