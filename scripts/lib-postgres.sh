@@ -13,9 +13,10 @@ pg_ensure_installed() {
     export PG_BIN
 }
 
-# Runs a command as the postgres user when we are root (initdb refuses to run as root).
+# Runs a command as the postgres user when we are root (initdb refuses to run as root), from /
+# since postgres may not be able to enter the current folder.
 pg_as_owner() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # A free TCP port on 127.0.0.1.
