@@ -42,6 +42,7 @@ $$;
 -- another's single one), then the oldest job. A running job whose heartbeat is stale (its
 -- instance died) is claimed again; attempts counts the claims, so the worker can give up on a
 -- job that keeps killing its instance. Returns only the job's keys and its attempts.
+CREATE INDEX jobs_tenant_started ON jobs (tenant_id, started_at);
 DROP FUNCTION claim_next_job(text, integer);
 CREATE FUNCTION claim_next_job(p_worker text, p_stale_seconds integer)
 RETURNS TABLE (tenant_id uuid, id uuid, kind text, subject_id uuid, attempts integer)
