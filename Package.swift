@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "MutasiDomain", "MutasiRepositories", "MutasiPlanning",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

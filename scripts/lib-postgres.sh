@@ -13,9 +13,10 @@ pg_ensure_installed() {
     export PG_BIN
 }
 
-# Runs a command as the postgres user when we are root (initdb refuses to run as root).
+# Runs a command as the postgres user when we are root (initdb refuses to run as root), from /
+# since postgres may not be able to enter the current folder.
 pg_as_owner() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # A free TCP port on 127.0.0.1.
@@ -23,10 +24,11 @@ pg_free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# pg_start DIR PORT SUPERUSER_PASSWORD: initialises DIR if empty, then starts the cluster on
-# 127.0.0.1:PORT with its socket inside DIR.
+# pg_start DIR PORT SUPERUSER_PASSWORD [FSYNC]: initialises DIR if empty, then starts the
+# cluster on 127.0.0.1:PORT with its socket inside DIR. FSYNC is on unless a throwaway cluster
+# (the test script's) asks for off: a kept cluster must survive a crash or power loss.
 pg_start() {
-    local dir=$1 port=$2 password=$3
+    local dir=$1 port=$2 password=$3 fsync=${4:-on}
     if [ ! -f "$dir/PG_VERSION" ]; then
         mkdir -p "$dir"
         [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
@@ -41,8 +43,14 @@ pg_start() {
     fi
     if ! pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
         pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 30 \
-            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off" start >/dev/null
+            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=$fsync" start >/dev/null
     fi
+}
+
+# pg_reachable DIR: whether the cluster's owner (postgres, when we are root) can reach DIR's
+# parent folder, where the cluster would live; a checkout under /root (mode 0700) is not.
+pg_reachable() {
+    pg_as_owner test -x "$(dirname "$1")" 2>/dev/null
 }
 
 pg_stop() {

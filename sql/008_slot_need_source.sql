@@ -8,7 +8,11 @@ ALTER TABLE slots
     ADD COLUMN need_analysis_id uuid;
 
 -- Needs set before this migration: from the approved analysis that gave them where there is
--- one, else recorded as an override whose reason says so.
+-- one, else recorded as an override whose reason says so. Row-level security is forced on these
+-- tables (005), so the owner lifts it for this transaction to classify every tenant's slots.
+ALTER TABLE slots NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE needs_analyses NO FORCE ROW LEVEL SECURITY;
+
 UPDATE slots s SET need_source = 'analysis', need_analysis_id = a.id
 FROM (
     SELECT DISTINCT ON (tenant_id, slot_id) tenant_id, slot_id, id, approved_need
@@ -19,6 +23,9 @@ WHERE a.tenant_id = s.tenant_id AND a.slot_id = s.id AND a.approved_need = s.nee
 
 UPDATE slots SET need_source = 'override', need_reason = 'Kebutuhan tercatat sebelum kebutuhan wajib berasal dari analisis yang disetujui.'
 WHERE need_source = 'none' AND need > 0;
+
+ALTER TABLE slots FORCE ROW LEVEL SECURITY;
+ALTER TABLE needs_analyses FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE slots
     ADD CONSTRAINT slots_need_reason CHECK ((need_source = 'override') = (need_reason IS NOT NULL)),

@@ -9,8 +9,9 @@ import MutasiServices
 public struct AppConfiguration: Sendable {
     /// The server's connection (a member of `mutasi_app`, owning nothing).
     public var databaseURL: String
-    /// The schema owner's connection, for migrations.
-    public var migrationDatabaseURL: String
+    /// The schema owner's connection, for migrations; nil when none was given (then `serve`
+    /// does not migrate and `migrate` uses `databaseURL`).
+    public var migrationDatabaseURL: String?
     public var host: String
     public var port: Int
     public var logLevel: Logger.Level
@@ -26,12 +27,16 @@ public struct AppConfiguration: Sendable {
     public var migrateOnStart: Bool
     /// Folder of the numbered migrations.
     public var sqlDirectory: URL
+    /// Claims of one background job before it is given up as failed.
+    public var jobMaxAttempts: Int
+    /// When set, `/metrics` answers only requests with `Authorization: Bearer <token>`.
+    public var metricsToken: String?
 
     public static let defaultDatabaseURL = "postgres://mutasi_app:mutasi_app@127.0.0.1:5432/mutasi"
 
     public init(environment env: [String: String] = ProcessInfo.processInfo.environment) throws {
         databaseURL = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDatabaseURL
-        migrationDatabaseURL = env["MIGRATION_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? databaseURL
+        migrationDatabaseURL = env["MIGRATION_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         host = env["HOST"] ?? "127.0.0.1"
         port = try Self.int(env, "PORT", default: 8080, range: 1...65535)
         guard let level = Logger.Level(rawValue: (env["LOG_LEVEL"] ?? "info").lowercased()) else {
@@ -57,6 +62,14 @@ public struct AppConfiguration: Sendable {
         }
         migrateOnStart = (env["MIGRATE_ON_START"] ?? "true").lowercased() != "false"
         sqlDirectory = env["SQL_DIR"].map { URL(fileURLWithPath: $0) } ?? Self.findSQLDirectory()
+        jobMaxAttempts = try Self.int(env, "JOB_MAX_ATTEMPTS", default: 3, range: 1...100)
+        metricsToken = env["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The owner's connection when one was given apart from the server's own: only then may
+    /// `serve` migrate.
+    public var separateOwnerURL: String? {
+        migrationDatabaseURL.flatMap { $0 == databaseURL ? nil : $0 }
     }
 
     static func int(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

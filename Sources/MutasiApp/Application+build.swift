@@ -26,12 +26,30 @@ public enum MutasiApplication {
         return Services(ServiceEnvironment(store: store, hasher: hasher, tokenLifetime: config.tokenLifetime, login: config.login))
     }
 
-    /// Applies the migrations of `config.sqlDirectory` as the schema owner.
+    /// Applies the migrations of `config.sqlDirectory` as the schema owner (the owner's URL,
+    /// else `databaseURL`, which must then be the owner's).
     @discardableResult
     public static func migrate(config: AppConfiguration, logger: Logger) async throws -> [String] {
         let migrations = try Migration.load(from: config.sqlDirectory)
-        return try await DatabaseConnection.withClient(config.migrationDatabaseURL, logger: logger) { client in
+        return try await DatabaseConnection.withClient(config.migrationDatabaseURL ?? config.databaseURL, logger: logger) { client in
             try await Migrator(client: client, logger: logger).migrate(migrations)
+        }
+    }
+
+    /// What `serve` does before it listens: refuses a server role that row-level security
+    /// would not hold back, migrates only when the owner's connection was given apart from the
+    /// server's (and `migrateOnStart`), then refuses a schema older than the shipped migrations.
+    public static func prepareToServe(config: AppConfiguration, logger: Logger) async throws {
+        let shipped = try Migration.load(from: config.sqlDirectory)
+        try await DatabaseConnection.withClient(config.databaseURL, logger: logger) { client in
+            try await StartupCheck(client: client, logger: logger).checkRole()
+        }
+        if config.migrateOnStart, config.separateOwnerURL != nil {
+            let applied = try await migrate(config: config, logger: logger)
+            logger.info("migrations applied", metadata: ["count": "\(applied.count)"])
+        }
+        try await DatabaseConnection.withClient(config.databaseURL, logger: logger) { client in
+            try await StartupCheck(client: client, logger: logger).checkSchema(shipped: shipped)
         }
     }
 
@@ -40,12 +58,16 @@ public enum MutasiApplication {
         let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL),
                                     backgroundLogger: logger)
         let services = services(client: client, config: config, logger: logger)
-        let (router, _) = APIRouter.build(services: services, metrics: metrics, trustedProxies: config.trustedProxies)
+        let (router, _) = APIRouter.build(services: services, metrics: metrics, metricsToken: config.metricsToken,
+                                          trustedProxies: config.trustedProxies)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "mutasi"),
             logger: logger)
-        app.addServices(client, JobRunnerService(worker: PlanBuildWorker(services.env)))
+        var jobLogger = logger
+        jobLogger[metadataKey: "component"] = "jobs"
+        app.addServices(client, JobRunnerService(worker: PlanBuildWorker(
+            services.env, maxAttempts: config.jobMaxAttempts, logger: jobLogger)))
         return app
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Logging
 import MutasiApp
 
-/// `mutasi migrate`: apply the numbered migrations of sql/ as the schema owner.
+/// `mutasi migrate`: apply the numbered migrations of sql/ as the schema owner
+/// (MIGRATION_DATABASE_URL, else DATABASE_URL).
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate", abstract: "Terapkan migrasi skema (sql/) secara berurutan.")

@@ -3,8 +3,9 @@ import Hummingbird
 import Logging
 import MutasiApp
 
-/// `mutasi serve`: migrate (unless MIGRATE_ON_START=false) and run the HTTP server until
-/// SIGINT/SIGTERM, finishing requests in flight.
+/// `mutasi serve`: check the database role and schema (migrating first when the owner's
+/// MIGRATION_DATABASE_URL is given, unless MIGRATE_ON_START=false) and run the HTTP server
+/// until SIGINT/SIGTERM, finishing requests in flight.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Jalankan server HTTP.")
 
@@ -13,10 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
             let config = try AppConfiguration()
             var logger = Logger(label: "mutasi")
             logger.logLevel = config.logLevel
-            if config.migrateOnStart {
-                let applied = try await MutasiApplication.migrate(config: config, logger: logger)
-                logger.info("migrations applied", metadata: ["count": "\(applied.count)"])
-            }
+            try await MutasiApplication.prepareToServe(config: config, logger: logger)
             let app = try MutasiApplication.build(config: config, logger: logger)
             try await app.runService()
         } catch {

@@ -5,8 +5,10 @@ import Prometheus
 /// Builds the router of the whole HTTP API over the services. Public routes come first; every
 /// other route passes the `AuthMiddleware`, and the services check role, tenant and ownership.
 public enum APIRouter {
-    /// `trustedProxies`: the peers whose `X-Forwarded-For` names the client of a login.
-    public static func build(services: Services, metrics: PrometheusCollectorRegistry, logRequests: Bool = true,
+    /// `metricsToken`, when set, is the bearer token `/metrics` requires; `trustedProxies` are the
+    /// peers whose `X-Forwarded-For` names the client of a login.
+    public static func build(services: Services, metrics: PrometheusCollectorRegistry, metricsToken: String? = nil,
+                             logRequests: Bool = true,
                              trustedProxies: TrustedProxies = TrustedProxies()) -> (router: Router<AppRequestContext>, routes: RouteTable) {
         let router = Router(context: AppRequestContext.self)
         let table = RouteTable()
@@ -15,7 +17,7 @@ public enum APIRouter {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
 
-        SystemController(services: services, metrics: metrics).register(router, table)
+        SystemController(services: services, metrics: metrics, metricsToken: metricsToken).register(router, table)
         AuthController(services: services, trustedProxies: trustedProxies).registerPublic(router, table)
 
         let api = router.group("/v1").add(middleware: AuthMiddleware(auth: services.auth))

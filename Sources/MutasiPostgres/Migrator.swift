@@ -9,6 +9,12 @@ public struct Migration: Sendable, Equatable {
     public var name: String
     public var sql: String
 
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+
     /// Reads `NNN_name.sql` files of a folder, in order of their number.
     public static func load(from directory: URL) throws -> [Migration] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)

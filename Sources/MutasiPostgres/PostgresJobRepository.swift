@@ -29,11 +29,11 @@ struct PostgresJobRepository: JobRepository {
 
     func claimNext(worker: String, staleAfter: Duration) async throws -> ClaimedJob? {
         let rows = try await db.rows("""
-            SELECT tenant_id, id, kind, subject_id FROM claim_next_job(\(worker), \(Int32(staleAfter.components.seconds)))
+            SELECT tenant_id, id, kind, subject_id, attempts FROM claim_next_job(\(worker), \(Int32(staleAfter.components.seconds)))
             """)
         guard let row = rows.first else { return nil }
-        let (tenantID, id, kind, subjectID) = try row.decode((UUID, UUID, String, UUID).self)
-        return ClaimedJob(tenantID: tenantID, id: id, kind: kind, subjectID: subjectID)
+        let (tenantID, id, kind, subjectID, attempts) = try row.decode((UUID, UUID, String, UUID, Int32).self)
+        return ClaimedJob(tenantID: tenantID, id: id, kind: kind, subjectID: subjectID, attempts: Int(attempts))
     }
 
     func find(tenantID: UUID, id: UUID) async throws -> Job? {

@@ -5,7 +5,8 @@ import PostgresNIO
 
 /// The `Store` on PostgreSQL: each unit of work is one transaction on one pooled connection,
 /// with the scope set transaction-locally (`set_config(..., true)`), never on the session, so a
-/// pooled connection carries no scope from one request to the next.
+/// pooled connection carries no scope from one request to the next. A connection whose ROLLBACK
+/// failed has died, and the pool does not hand it out again.
 public struct PostgresStore: Store {
     public let client: PostgresClient
     let logger: Logger
@@ -29,7 +30,14 @@ public struct PostgresStore: Store {
                 try await connection.query("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                do {
+                    try await connection.query("ROLLBACK", logger: logger)
+                } catch {
+                    // A ROLLBACK fails when the connection died; the pool drops a closed
+                    // connection by itself. (Closing a leased connection here stalls the pool.)
+                    logger.warning("rollback failed", metadata: ["error": "\(String(reflecting: type(of: error)))",
+                                                                 "connectionClosed": "\(connection.isClosed)"])
+                }
                 throw PostgresErrorMapping.map(error)
             }
         }

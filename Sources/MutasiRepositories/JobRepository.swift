@@ -7,16 +7,19 @@ public struct ClaimedJob: Sendable, Equatable {
     public var id: UUID
     public var kind: String
     public var subjectID: UUID
-    public init(tenantID: UUID, id: UUID, kind: String, subjectID: UUID) {
-        self.tenantID = tenantID; self.id = id; self.kind = kind; self.subjectID = subjectID
+    /// How many times the job has been claimed, this claim included.
+    public var attempts: Int
+    public init(tenantID: UUID, id: UUID, kind: String, subjectID: UUID, attempts: Int = 1) {
+        self.tenantID = tenantID; self.id = id; self.kind = kind; self.subjectID = subjectID; self.attempts = attempts
     }
 }
 
 /// The background job queue.
 public protocol JobRepository: Sendable {
     func enqueue(tenantID: UUID, kind: String, subjectID: UUID) async throws -> Job
-    /// Claims the oldest queued job of any tenant, or a running one whose heartbeat is older
-    /// than `staleAfter` (its instance died); nil when there is none.
+    /// Claims a queued job, or a running one whose heartbeat is older than `staleAfter` (its
+    /// instance died), fairly across tenants: the tenant with the fewest running jobs, then the
+    /// one served least recently, then the oldest job; nil when there is none.
     func claimNext(worker: String, staleAfter: Duration) async throws -> ClaimedJob?
     func find(tenantID: UUID, id: UUID) async throws -> Job?
     /// The newest job about a subject (a plan's build).

@@ -27,9 +27,8 @@ struct BalanceTests {
     /// need 3, deficit 3, imbalance 1. Agencies: A need 7, deficit 1, surplus 2, imbalance 3/7,
     /// 1 mismatch, 2 rotations due; B need 3, deficit 3, imbalance 1.
     static func seed(_ db: TestDatabase) async throws -> (agencyA: String, agencyB: String) {
-        try await db.asOwner { client in
+        try await db.asOwner(tenant: "kota-kupang") { client, tenant in
             let log = TestDatabase.logger
-            let tenant = try await client.column("SELECT id FROM tenants WHERE code = 'kota-kupang'", as: UUID.self)[0]
             var agencies: [String: UUID] = [:]
             for code in ["dinas-uji-a", "dinas-uji-b"] {
                 agencies[code] = try await client.column("""
@@ -241,7 +240,7 @@ struct BalanceTests {
             #expect(refused.stderr.contains("auth.forbidden"))
 
             // The needs workflow from the CLI.
-            let slotID = try await db.asOwner { client in
+            let slotID = try await db.asOwner(tenant: "kota-kupang") { client, _ in
                 try await client.column("SELECT id FROM slots WHERE code = 'tu' LIMIT 1", as: UUID.self)[0]
             }.uuidString.lowercased()
             let created = try CLITests.run(["needs", "create", "--tenant", "kota-kupang", "--operator", "kota-kupang/operator-pendidikan",

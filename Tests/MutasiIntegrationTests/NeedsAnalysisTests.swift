@@ -11,9 +11,8 @@ struct NeedsAnalysisTests {
     /// A slot in a new unit of `agency` in Kota Kupang, held by `staff` employees; returns its id.
     static func slot(_ db: TestDatabase, agency: String = "dinas-pendidikan", unit: String, code: String = "analis",
                      staff: Int) async throws -> String {
-        try await db.asOwner { client in
+        try await db.asOwner(tenant: "kota-kupang") { client, tenantID in
             let log = TestDatabase.logger
-            let tenantID = try await client.column("SELECT id FROM tenants WHERE code = 'kota-kupang'", as: UUID.self)[0]
             try await client.query("""
                 INSERT INTO units (tenant_id, agency_id, code, name, region_code)
                 SELECT \(tenantID), id, \(unit), \(unit.uppercased()), '53.71' FROM agencies WHERE tenant_id = \(tenantID) AND code = \(agency)
@@ -251,7 +250,7 @@ struct NeedsAnalysisTests {
             let twice = try await http.call(.post, "\(one)/approve", token: tokens["admin"]!, headers: Self.ifMatch(6))
             #expect(twice.status == .conflict)
 
-            let need = try await db.asOwner { client in
+            let need = try await db.asOwner(tenant: "kota-kupang") { client, _ in
                 try await client.column("SELECT need FROM slots WHERE id = \(UUID(uuidString: slotID)!)", as: Int32.self)[0]
             }
             #expect(need == 13)

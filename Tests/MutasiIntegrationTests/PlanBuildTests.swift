@@ -36,9 +36,8 @@ struct PlanBuildTests {
     static func seedSchools(_ services: Services, _ db: TestDatabase, tenant: String = "kota-uji") async throws {
         try await makeTenant(services)
         let unitPrefix = ""
-        try await db.asOwner { client in
+        try await db.asOwner(tenant: tenant) { client, tenantID in
             let log = TestDatabase.logger
-            let tenantID = try await client.column("SELECT id FROM tenants WHERE code = \(tenant)", as: UUID.self)[0]
             let agencyID = try await client.column(
                 "SELECT id FROM agencies WHERE tenant_id = \(tenantID) AND code = 'dinas-pendidikan'", as: UUID.self)[0]
             for (code, region) in [("sd-1", "53.72.01"), ("sd-2", "53.72.02"), ("kantor", "53.72")] {
@@ -145,7 +144,7 @@ struct PlanBuildTests {
         try await TestApp.run { http, services, db, _ in
             try await Self.seedSchools(services, db)
             // Codes with a slash make two slots read as the same instance id, "sd-1/guru/x".
-            try await db.asOwner { client in
+            try await db.asOwner(tenant: "kota-uji") { client, _ in
                 let log = TestDatabase.logger
                 try await client.query("""
                     INSERT INTO units (tenant_id, agency_id, code, name, region_code)

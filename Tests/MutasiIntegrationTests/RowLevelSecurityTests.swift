@@ -63,7 +63,7 @@ struct RowLevelSecurityTests {
                     }
                 }
                 #expect(!moved)
-                let sneaky = try await db.asOwner { try await $0.column("SELECT count(*) FROM agencies WHERE code = 'sneaky'", as: Int64.self) }
+                let sneaky = try await db.asOwner(scope: other) { try await $0.column("SELECT count(*) FROM agencies WHERE code = 'sneaky'", as: Int64.self) }
                 #expect(sneaky == [0])
                 // The scope is transaction-local: after COMMIT the pooled connection carries none.
                 let leaked = try await client.withConnection { conn in

@@ -1,16 +1,20 @@
 import Foundation
 import Hummingbird
+import MutasiDomain
 import MutasiServices
 import Prometheus
 
 /// Unauthenticated operational routes: liveness, readiness, metrics and the API description.
+/// Metrics need the bearer `metricsToken` when one is configured.
 struct SystemController {
     let services: Services
     let metrics: PrometheusCollectorRegistry
+    let metricsToken: String?
 
     func register(_ router: Router<AppRequestContext>, _ table: RouteTable) {
         let store = services.env.store
         let metrics = self.metrics
+        let metricsToken = self.metricsToken
         table.on(router, "/health", method: .get) { _, _ in
             try HTTPInput.json(["status": "up"])
         }
@@ -19,7 +23,10 @@ struct SystemController {
             return try HTTPInput.json(["status": reachable ? "ready" : "database unreachable"],
                                       status: reachable ? .ok : .serviceUnavailable)
         }
-        table.on(router, "/metrics", method: .get) { _, _ in
+        table.on(router, "/metrics", method: .get) { request, _ in
+            if let metricsToken, !MetricsToken.matches(request.headers[.authorization], token: metricsToken) {
+                throw DomainError(.unauthenticated, code: "auth.required", "Metrics need Authorization: Bearer <METRICS_TOKEN>.")
+            }
             var buffer: [UInt8] = []
             metrics.emit(into: &buffer)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],

@@ -1,22 +1,31 @@
 import Foundation
+import Logging
 import MutasiDomain
 import MutasiPlanning
 import MutasiRepositories
 
-/// Runs queued plan builds: claims the next job of any tenant (SKIP LOCKED, so any number of
-/// server instances share the queue), loads the tenant's data, solves with the planning
+/// Runs queued plan builds: claims the next job (SKIP LOCKED, so any number of server instances
+/// share the queue; fairly across tenants), loads the tenant's data, solves with the planning
 /// engine while reporting progress, and stores the plan. A failure is recorded on the plan and
-/// the job, never lost; a job whose worker died is claimed again once its heartbeat is stale.
+/// the job and logged, never lost; a job whose worker died is claimed again once its heartbeat
+/// is stale, at most `maxAttempts` times in all, so a job that keeps killing its instance ends
+/// failed instead of taking every instance down in turn.
 public struct PlanBuildWorker: Sendable {
     let env: ServiceEnvironment
     public let workerID: String
     public var staleAfter: Duration
+    /// Claims of one job before it is given up (failed, with the reason).
+    public var maxAttempts: Int
+    let logger: Logger
 
     public init(_ env: ServiceEnvironment, workerID: String = "worker-\(UUID().uuidString.prefix(8).lowercased())",
-                staleAfter: Duration = .seconds(60)) {
+                staleAfter: Duration = .seconds(60), maxAttempts: Int = 3,
+                logger: Logger = Logger(label: "mutasi.jobs")) {
         self.env = env
         self.workerID = workerID
         self.staleAfter = staleAfter
+        self.maxAttempts = max(1, maxAttempts)
+        self.logger = logger
     }
 
     /// Claims and runs one job; false when the queue is empty.
@@ -27,7 +36,16 @@ public struct PlanBuildWorker: Sendable {
             try await tx.jobs.claimNext(worker: worker, staleAfter: stale)
         }) else { return false }
         let scope = ScopeID(job.tenantID)
+        // Job and tenant ids only: messages may name employees (NIPs), so they stay out of logs.
+        var metadata: Logger.Metadata = [
+            "job_id": "\(job.id.uuidString.lowercased())", "tenant_id": "\(job.tenantID.uuidString.lowercased())",
+            "job_kind": "\(job.kind)", "attempt": "\(job.attempts)",
+        ]
         do {
+            guard job.attempts <= maxAttempts else {
+                throw DomainError(.unavailable, code: "job.attempts_exhausted",
+                                  "Gave up after \(maxAttempts) attempts: the build stopped without finishing each time.")
+            }
             guard job.kind == Job.planBuild else {
                 throw DomainError.invalid("job.unknown_kind", "Unknown job kind \(job.kind).")
             }
@@ -40,25 +58,49 @@ public struct PlanBuildWorker: Sendable {
             // instance claims it again.
             throw CancellationError()
         } catch {
+            metadata["error"] = "\(Self.errorCode(error))"
+            logger.error("job failed", metadata: metadata)
             let message = (error as? DomainError)?.description ?? (error as? PlanningInputError)?.message
                 ?? "The plan could not be built."
-            try await env.store.transaction(in: scope) { tx in
-                try await tx.plans.markFailed(tenantID: job.tenantID, id: job.subjectID, error: message)
-                try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .failed, message: message)
-                try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
-                    action: "plan.build_failed", entityType: "plan", entityID: job.subjectID.uuidString.lowercased(),
-                    before: nil, after: AuditSnapshot.json(["error": message])))
+            do {
+                try await env.store.transaction(in: scope) { tx in
+                    try await tx.plans.markFailed(tenantID: job.tenantID, id: job.subjectID, error: message)
+                    try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .failed, message: message)
+                    try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
+                        action: "plan.build_failed", entityType: "plan", entityID: job.subjectID.uuidString.lowercased(),
+                        before: nil, after: AuditSnapshot.json(["error": message])))
+                }
+            } catch {
+                metadata["error"] = "\(Self.errorCode(error))"
+                logger.error("job failure could not be recorded", metadata: metadata)
+                throw error
             }
         }
         return true
     }
 
-    /// Runs jobs until cancelled, waiting `idle` when the queue is empty.
+    /// Runs jobs until cancelled, waiting `idle` when the queue is empty or the store failed.
     public func run(idle: Duration = .seconds(1)) async {
         while !Task.isCancelled {
-            let worked = (try? await runOnce()) ?? false
+            let worked: Bool
+            do {
+                worked = try await runOnce()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("job worker step failed", metadata: ["error": "\(Self.errorCode(error))"])
+                worked = false
+            }
             if !worked { try? await Task.sleep(for: idle) }
         }
+    }
+
+    /// A loggable name for an error that carries no personal data: the domain code, the
+    /// planning input's code, or the error's type.
+    static func errorCode(_ error: any Error) -> String {
+        if let domain = error as? DomainError { return domain.code }
+        if let planning = error as? PlanningInputError { return planning.code }
+        return String(reflecting: type(of: error))
     }
 
     private func build(_ job: ClaimedJob) async throws {

@@ -8,7 +8,8 @@ import PostgresNIO
 /// `scripts/test` starts (it exports the MUTASI_TEST_* variables).
 struct TestDatabase: Sendable {
     let name: String
-    /// As the schema owner (migrations, tampering in audit tests).
+    /// As the schema owner (migrations, tampering in audit tests). Row-level security is forced
+    /// on the owner too: it sees tenant rows only in a scoped transaction (`asOwner(scope:)`).
     let ownerURL: String
     /// As the server's role, which owns nothing and is subject to row-level security.
     let appURL: String
@@ -62,6 +63,41 @@ struct TestDatabase: Sendable {
         try await DatabaseConnection.withClient(ownerURL, logger: Self.logger, body)
     }
 
+    /// Runs `body` in one transaction as the schema owner, scoped to a tenant (or the platform,
+    /// the nil UUID), committed when `body` returns.
+    @discardableResult
+    func asOwner<T: Sendable>(scope: UUID, _ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await asOwner { client in
+            try await client.withConnection { connection in
+                let log = Self.logger
+                try await connection.query("BEGIN", logger: log)
+                do {
+                    try await connection.query("SELECT set_config('mutasi.tenant_id', \(scope.uuidString), true)", logger: log)
+                    let result = try await body(connection)
+                    try await connection.query("COMMIT", logger: log)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: log)
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// `asOwner(scope:)` in the tenant with `code`; `body` also gets the tenant's id.
+    @discardableResult
+    func asOwner<T: Sendable>(tenant code: String, _ body: @Sendable (PostgresConnection, UUID) async throws -> T) async throws -> T {
+        let ids = try await asOwner { try await $0.column("SELECT id FROM tenants WHERE code = \(code)", as: UUID.self) }
+        guard let id = ids.first else { throw TestSetupError("no tenant \(code)") }
+        return try await asOwner(scope: id) { try await body($0, id) }
+    }
+
+    /// The cluster's superuser (for what only it may do, such as ending another role's
+    /// backend), when scripts/test exported it.
+    static var superuserURL: String? {
+        ProcessInfo.processInfo.environment["MUTASI_TEST_SUPER_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Runs `body` with a client connected as the server's role.
     func asApp<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
         try await DatabaseConnection.withClient(appURL, logger: Self.logger, body)
@@ -74,6 +110,17 @@ struct TestSetupError: Error, CustomStringConvertible {
 }
 
 extension PostgresClient {
+    /// Collects every row of a query's first column as `T`.
+    func column<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as: T.Type = T.self) async throws -> [T] {
+        var values: [T] = []
+        for try await value in try await self.query(query, logger: TestDatabase.logger).decode(T.self) {
+            values.append(value)
+        }
+        return values
+    }
+}
+
+extension PostgresConnection {
     /// Collects every row of a query's first column as `T`.
     func column<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as: T.Type = T.self) async throws -> [T] {
         var values: [T] = []

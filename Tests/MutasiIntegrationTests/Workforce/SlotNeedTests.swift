@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import PostgresNIO
 import Testing
 
 /// A slot's need comes from an approved needs analysis; a tenant admin may override it only
@@ -145,5 +146,52 @@ struct SlotNeedTests {
             let sdn1 = try await http.call(.get, "\(t)/slots?q=GURU-KELAS", token: admin).json()["items"] as! [[String: Any]]
             #expect(sdn1.contains { $0["need"] as? Int == 4 && $0["needReason"] as? String == "Formasi awal dari data BKD" })
         }
+    }
+
+    @Test("migration 008 classifies existing needs: from the approved analysis, else an override saying so")
+    func migrationClassifiesExistingNeeds() async throws {
+        let db = try await TestDatabase.create(migrated: false)
+        try await db.migrate(from: try StartupCheckTests.migrations(upTo: 7, of: db))
+        let (tenant, agency, unit, analysed, set, unset, analysis) = (UUID(), UUID(), UUID(), UUID(), UUID(), UUID(), UUID())
+        try await db.asOwner { client in
+            let office = try await client.column("INSERT INTO bkn_offices (code, name) VALUES ('kanreg-uji', 'Kanreg Uji') RETURNING id",
+                                                 as: UUID.self)[0]
+            try await client.query("""
+                INSERT INTO tenants (id, code, name, kind, region_code, bkn_office_id)
+                VALUES (\(tenant), 'kota-uji', 'Kota Uji', 'city', '53.71', \(office))
+                """, logger: TestDatabase.logger)
+        }
+        try await db.asOwner(scope: tenant) { c in
+            for statement: PostgresQuery in [
+                "INSERT INTO agencies (tenant_id, id, code, name) VALUES (\(tenant), \(agency), 'dinas', 'Dinas')",
+                "INSERT INTO units (tenant_id, id, agency_id, code, name, region_code) VALUES (\(tenant), \(unit), \(agency), 'U1', 'Unit', '53.71.01')",
+                """
+                INSERT INTO slots (tenant_id, id, unit_id, code, name, position_kind, min_grade, max_grade, need)
+                VALUES (\(tenant), \(analysed), \(unit), 'A', 'A', 'teacher', 9, 12, 5),
+                       (\(tenant), \(set), \(unit), 'B', 'B', 'teacher', 9, 12, 3),
+                       (\(tenant), \(unset), \(unit), 'C', 'C', 'teacher', 9, 12, 0)
+                """,
+                """
+                INSERT INTO needs_analyses (tenant_id, id, slot_id, year, method, ratio_driver, ratio_population, ratio_per_person,
+                                            state, approved_need, created_by, decided_at)
+                VALUES (\(tenant), \(analysis), \(analysed), 2026, 'ratio', 'murid', 100, 20, 'approved', 5, \(UUID()), now())
+                """,
+            ] {
+                try await c.query(statement, logger: TestDatabase.logger)
+            }
+        }
+        try await db.migrate()
+        let rows = try await db.asOwner(scope: tenant) { c in
+            var result: [String: (String, String?, UUID?)] = [:]
+            for try await (code, source, reason, id) in try await c.query(
+                "SELECT code, need_source, need_reason, need_analysis_id FROM slots WHERE tenant_id = \(tenant)",
+                logger: TestDatabase.logger).decode((String, String, String?, UUID?).self) {
+                result[code] = (source, reason, id)
+            }
+            return result
+        }
+        #expect(rows["A"]?.0 == "analysis" && rows["A"]?.2 == analysis)
+        #expect(rows["B"]?.0 == "override" && rows["B"]?.1?.isEmpty == false)
+        #expect(rows["C"]?.0 == "none" && rows["C"]?.1 == nil)
     }
 }
