@@ -258,7 +258,7 @@ struct PlannerRuleTests {
         let plan = try await solve(instance)
         #expect(plan.moves.count == 1)
         #expect(plan.moves.first.map { Array($0.employee.unicodeScalars) } == ["\u{C5}"])
-        #expect(plan.moves.first.map { Array($0.to.unicodeScalars) } == ["e", "\u{301}"])
+        #expect(plan.moves.first.map { Array($0.to.unicodeScalars) } == ["c", "a", "f", "e", "\u{301}"])
         #expect(plan.moves.first?.kind == .voluntary)
         #expect(ReferenceModel(instance).problems(in: plan) == [])
     }
