@@ -101,4 +101,25 @@ public struct PlanMove: Codable, Sendable, Equatable {
         self.cost = cost; self.fit = fit; self.distance = distance; self.grant = grant; self.burden = burden
         self.trainingNeeds = trainingNeeds
     }
+
+    /// As the synthesized encoding, but `wishRank` is written as `null` when the unit was not
+    /// listed (as in planning.md's plan file) rather than left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(employeeID, forKey: .employeeID)
+        try c.encode(nip, forKey: .nip)
+        try c.encode(employeeName, forKey: .employeeName)
+        try c.encode(fromSlotID, forKey: .fromSlotID)
+        try c.encode(fromSlot, forKey: .fromSlot)
+        try c.encode(toSlotID, forKey: .toSlotID)
+        try c.encode(toSlot, forKey: .toSlot)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(wishRank, forKey: .wishRank)
+        try c.encode(cost, forKey: .cost)
+        try c.encode(fit, forKey: .fit)
+        try c.encode(distance, forKey: .distance)
+        try c.encode(grant, forKey: .grant)
+        try c.encode(burden, forKey: .burden)
+        try c.encode(trainingNeeds, forKey: .trainingNeeds)
+    }
 }
