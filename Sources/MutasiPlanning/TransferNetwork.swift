@@ -31,8 +31,10 @@ struct TransferNetwork {
 
     /// Per employee in the network: employee index, arc into the employee node, its out arcs.
     private var employees: [(employee: Int, inArc: Int, outArcs: Range<Int>)] = []
-    /// Node kinds, so that a flow can be read back: slot of each slot node and entry node.
+    /// The slot of each slot node and entry node, so that a flow can be read back.
     private var slotOfNode: [Int: Int] = [:]
+    /// The node of each hub.
+    private var hubNodeOf: [Int] = []
     /// For each hub: its arcs to entry nodes with the target slot, and its arc to its parent hub.
     private var hubTargets: [[(arc: Int, slot: Int)]] = []
     private var hubParent: [(arc: Int, hub: Int)?] = []
@@ -338,8 +340,6 @@ struct TransferNetwork {
         self.slotOfNode = slotOfNode
         try progress(1)
     }
-
-    private var hubNodeOf: [Int] = []
 
     /// The moves of an optimal circulation: each employee's unit of flow followed from its hub
     /// up the tree to a target that still has flow coming in from that hub.
