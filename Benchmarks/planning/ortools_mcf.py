@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Solve a planning instance (shared/design/planning.md) with OR-Tools' SimpleMinCostFlow.
+"""Solve a planning instance (shared/design/planning.md, version 2) with OR-Tools' SimpleMinCostFlow,
+and check a plan figure by figure.
 
-The network is built here from the instance, independently of the Swift engine, exactly as
-planning.md states it: source -> origin slots (one unit arc per surplus seat, cost
--releaseBenefit) -> eligible employees -> qualified targets (moveCost) -> sink (one unit arc per
-missing seat, cost -fillBenefit), plus a zero-cost bypass. Building is not timed; only Solve().
-Prints one JSON line: objective, solve seconds, node and arc counts.
+The network is built here from the instance, independently of the Swift engine, as planning.md
+states it, uncompressed: a node per slot; a move is a path slot s -> employee e (unit capacity)
+-> slot t at moveCost(e, t), one arc per allowed pair; non-volunteers reach their compulsory moves
+through a node per slot capped at S(s); every compulsory move passes a node per slot capped at
+D(t); headcount changes are unit arcs slot -> sink at seat(t, current + 1), seat(t, current + 2),
+... and source -> slot at -seat(t, current), -seat(t, current - 1), ...; the sink -> source arc
+closes the circulation (all supplies zero; negative cycles are swaps and rotations). Building is
+not timed; only Solve(). Prints one JSON line: objective, solve seconds, node and arc counts.
 
     python3 ortools_mcf.py instance.json
 """
@@ -17,11 +21,13 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 POLICY = {"horizonMonths": 12, "minMonthsInPosition": 24, "minPerformance": 4,
-          "maxTrainableGap": 2, "scope": "province"}
+          "maxTrainableGap": 2, "scope": "province", "mode": "balance", "fitWeight": 3,
+          "wishBonus": 200, "wishStep": 30, "compulsoryCost": 300, "stayCost": 200,
+          "ignoredWishCost": 150}
 
 
 def closeness(a, b):
-    """(distance, c) between two region codes."""
+    """(distance, c) between two region codes; c is None for identical codes."""
     if a == b:
         return 0, None
     pa, pb = a.split("."), b.split(".")
@@ -33,189 +39,301 @@ def closeness(a, b):
     return (20 if c >= 2 else 60 if c == 1 else 150), c
 
 
-def build(inst):
-    pol = dict(POLICY, **inst.get("policy", {}))
-    slots = inst["slots"]
-    sidx = {s["id"]: i for i, s in enumerate(slots)}
-    active = [e for e in inst["employees"] if e["monthsToRetirement"] > pol["horizonMonths"]]
-    current = np.zeros(len(slots), dtype=np.int64)
-    for e in active:
-        current[sidx[e["slot"]]] += 1
-    need = np.array([s["need"] for s in slots], dtype=np.int64)
-    deficit = np.maximum(0, need - current)
-    surplus = np.maximum(0, current - need)
-    elig = [e for e in active
-            if not e.get("locked", False) and e["performance"] >= pol["minPerformance"]
-            and (e["monthsInPosition"] >= pol["minMonthsInPosition"] or e.get("requested", False))
-            and surplus[sidx[e["slot"]]] > 0]
-    targets = [i for i in range(len(slots)) if deficit[i] > 0]
+def scope_ok(pol, c):
+    return (c is None or pol["scope"] == "any" or (pol["scope"] == "province" and c >= 1)
+            or (pol["scope"] == "regency" and c >= 2))
 
-    regions = sorted({s["region"] for s in slots})
-    ridx = {r: i for i, r in enumerate(regions)}
-    nr = len(regions)
-    dist = np.zeros((nr, nr), dtype=np.int64)
-    ok = np.zeros((nr, nr), dtype=bool)
-    for i, a in enumerate(regions):
-        for j, b in enumerate(regions):
-            d, c = closeness(a, b)
-            dist[i, j] = d
-            ok[i, j] = (c is None or pol["scope"] == "any" or (pol["scope"] == "province" and c >= 1)
-                        or (pol["scope"] == "regency" and c >= 2))
 
-    codes = sorted({c["code"] for t in targets for c in slots[t]["competencies"]})
-    cidx = {c: i for i, c in enumerate(codes)}
-    ne = len(elig)
-    comp = np.zeros((ne, max(1, len(codes))), dtype=np.int64)
-    grade = np.array([e["grade"] for e in elig], dtype=np.int64)
-    field = [e["educationField"] for e in elig]
-    origin = np.array([sidx[e["slot"]] for e in elig], dtype=np.int64)
-    oregion = np.array([ridx[slots[sidx[e["slot"]]]["region"]] for e in elig], dtype=np.int64)
-    noprefs = np.array([len(e.get("preferences", [])) == 0 for e in elig])
-    byunit = {}
-    for k, e in enumerate(elig):
-        for c, lvl in e.get("competencies", {}).items():
-            if c in cidx:
-                comp[k, cidx[c]] = lvl
+def seat(need, j):
+    """Cost of the j-th seat (j >= 1) of a slot of the given need."""
+    if j <= need:
+        return -(1000 + (1000 * (need - j + 1)) // need)
+    n = max(need, 1)
+    return (500 * min(j - need, n)) // n
+
+
+def rank(e, unit):
+    prefs = e.get("preferences", [])
+    return prefs.index(unit) if unit in prefs else None
+
+
+def grant(pol, e, r):
+    return 0 if r is None else max(0, pol["wishBonus"] - pol["wishStep"] * r) + e.get("priority", 0)
+
+
+class Model:
+    """The derived quantities of planning.md."""
+
+    def __init__(self, inst):
+        self.pol = pol = dict(POLICY, **inst.get("policy", {}))
+        self.slots = slots = inst["slots"]
+        self.emps = emps = inst["employees"]
+        self.sidx = {s["id"]: i for i, s in enumerate(slots)}
+        self.origin = [self.sidx[e["slot"]] for e in emps]
+        self.active = [e["monthsToRetirement"] > pol["horizonMonths"] for e in emps]
+        cur = [0] * len(slots)
+        for k, e in enumerate(emps):
+            if self.active[k]:
+                cur[self.origin[k]] += 1
+        self.current = cur
+        self.need = [s["need"] for s in slots]
+        self.D = [max(0, n - c) for n, c in zip(self.need, cur)]
+        self.S = [max(0, c - n) for n, c in zip(self.need, cur)]
+        self.free = [k for k, e in enumerate(emps) if self.active[k] and not e.get("locked", False)
+                     and e["performance"] >= pol["minPerformance"]]
+
+    def volunteer(self, k):
+        return self.emps[k].get("wish", "none") == "move"
+
+    def voluntary(self, k, t):
+        e = self.emps[k]
+        if not self.volunteer(k):
+            return False
+        r = rank(e, self.slots[t]["unit"])
+        if r is None:
+            return False
+        own = rank(e, self.slots[self.origin[k]]["unit"])
+        return own is None or r < own
+
+    def may_be_compelled(self, k):
+        return (self.pol["mode"] == "balance" and self.emps[k]["monthsInPosition"] >= self.pol["minMonthsInPosition"]
+                and self.S[self.origin[k]] > 0)
+
+    def gap(self, k, t):
+        comps = self.emps[k].get("competencies", {})
+        return sum(max(0, c["level"] - comps.get(c["code"], 0)) for c in self.slots[t].get("competencies", []))
+
+    def kind(self, k, t):
+        """'voluntary' or 'compulsory' when allowed(e, t) for a free employee, else None."""
+        e, s, o = self.emps[k], self.slots[t], self.slots[self.origin[k]]
+        if t == self.origin[k] or not (s["minGrade"] <= e["grade"] <= s["maxGrade"]):
+            return None
+        if s.get("educationFields") and e["educationField"] not in s["educationFields"]:
+            return None
+        if self.gap(k, t) > self.pol["maxTrainableGap"] or not scope_ok(self.pol, closeness(o["region"], s["region"])[1]):
+            return None
+        if self.voluntary(k, t):
+            return "voluntary"
+        if self.may_be_compelled(k) and self.D[t] > 0:
+            return "compulsory"
+        return None
+
+    def figures(self, k, t, kind):
+        pol, e = self.pol, self.emps[k]
+        fit = max(0, 100 - 25 * self.gap(k, t))
+        dist = closeness(self.slots[self.origin[k]]["region"], self.slots[t]["region"])[0]
+        r = rank(e, self.slots[t]["unit"])
+        g = grant(pol, e, r)
+        burden = 0
+        if kind == "compulsory":
+            burden = pol["compulsoryCost"]
+            if e.get("wish", "none") == "stay":
+                burden += pol["stayCost"]
+            if e.get("preferences") and r is None:
+                burden += pol["ignoredWishCost"]
+        cost = pol["fitWeight"] * (100 - fit) + dist + burden - g
+        return {"kind": kind, "wishRank": r, "cost": cost, "fit": fit, "distance": dist, "grant": g, "burden": burden}
+
+
+def pairs(m):
+    """Every allowed (employee, target, kind, cost): compulsory ones vectorised per target."""
+    pol, slots = m.pol, m.slots
+    out_e, out_t, out_kind, out_cost = [], [], [], []
+    # Voluntary moves: volunteers to better-ranked listed units.
+    units = {}
+    for t, s in enumerate(slots):
+        units.setdefault(s["unit"], []).append(t)
+    for k in m.free:
+        if not m.volunteer(k):
+            continue
         seen = set()
-        for r, u in enumerate(e.get("preferences", [])):
-            if u not in seen:
-                seen.add(u)
-                byunit.setdefault(u, []).append((k, r))
-
-    heads, tails, costs = [], [], []
-    for t in targets:
-        s = slots[t]
-        mask = (grade >= s["minGrade"]) & (grade <= s["maxGrade"]) & (origin != t)
-        if s.get("educationFields"):
-            allowed = set(s["educationFields"])
-            mask &= np.array([f in allowed for f in field], dtype=bool) if ne else mask
-        mask &= ok[oregion, ridx[s["region"]]]
-        gap = np.zeros(ne, dtype=np.int64)
-        for c in s.get("competencies", []):
-            gap += np.maximum(0, c["level"] - comp[:, cidx[c["code"]]])
-        mask &= gap <= pol["maxTrainableGap"]
-        pref = np.where(noprefs, 60, 150)
-        for k, r in byunit.get(s["unit"], []):
-            pref[k] = 20 * r
-        cost = 3 * (100 - np.maximum(0, 100 - 25 * gap)) + pref + dist[oregion, ridx[s["region"]]]
-        idx = np.nonzero(mask)[0]
-        tails.append(idx)
-        heads.append(np.full(len(idx), t))
-        costs.append(cost[idx])
-    return pol, slots, need, deficit, surplus, elig, origin, targets, tails, heads, costs
+        for u in m.emps[k].get("preferences", []):
+            if u in seen:
+                continue
+            seen.add(u)
+            for t in units.get(u, []):
+                if m.kind(k, t) == "voluntary":
+                    out_e.append(np.array([k])); out_t.append(np.array([t])); out_kind.append(np.array([0]))
+                    out_cost.append(np.array([m.figures(k, t, "voluntary")["cost"]]))
+    # Compulsory moves.
+    comp = [k for k in m.free if m.may_be_compelled(k)]
+    targets = [t for t in range(len(slots)) if m.D[t] > 0]
+    if comp and targets:
+        regions = sorted({s["region"] for s in slots})
+        ridx = {r: i for i, r in enumerate(regions)}
+        dist = np.zeros((len(regions), len(regions)), dtype=np.int64)
+        ok = np.zeros((len(regions), len(regions)), dtype=bool)
+        for i, a in enumerate(regions):
+            for j, b in enumerate(regions):
+                d, c = closeness(a, b)
+                dist[i, j], ok[i, j] = d, scope_ok(pol, c)
+        codes = sorted({c["code"] for t in targets for c in slots[t].get("competencies", [])})
+        cidx = {c: i for i, c in enumerate(codes)}
+        ne = len(comp)
+        ck = np.array(comp, dtype=np.int64)
+        level = np.zeros((ne, max(1, len(codes))), dtype=np.int64)
+        for i, k in enumerate(comp):
+            for c, lvl in m.emps[k].get("competencies", {}).items():
+                if c in cidx:
+                    level[i, cidx[c]] = lvl
+        grade = np.array([m.emps[k]["grade"] for k in comp], dtype=np.int64)
+        field = [m.emps[k]["educationField"] for k in comp]
+        origin = np.array([m.origin[k] for k in comp], dtype=np.int64)
+        oregion = np.array([ridx[slots[m.origin[k]]["region"]] for k in comp], dtype=np.int64)
+        flat = np.array([pol["compulsoryCost"] + (pol["stayCost"] if m.emps[k].get("wish", "none") == "stay" else 0)
+                         + (pol["ignoredWishCost"] if m.emps[k].get("preferences") else 0) for k in comp], dtype=np.int64)
+        listed = {}
+        for i, k in enumerate(comp):
+            e = m.emps[k]
+            for r, u in enumerate(e.get("preferences", [])):
+                listed.setdefault((i, u), r)
+        by_unit = {}
+        for (i, u), r in listed.items():
+            by_unit.setdefault(u, []).append((i, r))
+        for t in targets:
+            s = slots[t]
+            mask = (grade >= s["minGrade"]) & (grade <= s["maxGrade"]) & (origin != t)
+            if s.get("educationFields"):
+                allowed = set(s["educationFields"])
+                mask &= np.array([f in allowed for f in field], dtype=bool)
+            mask &= ok[oregion, ridx[s["region"]]]
+            g = np.zeros(ne, dtype=np.int64)
+            for c in s.get("competencies", []):
+                g += np.maximum(0, c["level"] - level[:, cidx[c["code"]]])
+            mask &= g <= pol["maxTrainableGap"]
+            cost = pol["fitWeight"] * (100 - np.maximum(0, 100 - 25 * g)) + dist[oregion, ridx[s["region"]]] + flat
+            for i, r in by_unit.get(s["unit"], []):
+                if m.voluntary(comp[i], t):
+                    mask[i] = False   # the move is voluntary, listed above
+                    continue
+                cost[i] += -pol["ignoredWishCost"] - grant(pol, m.emps[comp[i]], r)
+            idx = np.nonzero(mask)[0]
+            out_e.append(ck[idx]); out_t.append(np.full(len(idx), t)); out_kind.append(np.ones(len(idx), dtype=np.int64))
+            out_cost.append(cost[idx])
+    cat = lambda xs: np.concatenate(xs).astype(np.int64) if xs else np.zeros(0, dtype=np.int64)
+    return cat(out_e), cat(out_t), cat(out_kind), cat(out_cost)
 
 
 def solve(inst):
-    pol, slots, need, deficit, surplus, elig, origin, targets, tails, heads, costs = build(inst)
-    ns, ne = len(slots), len(elig)
-    # nodes: 0 source, 1 sink, 2.. origin slots, then employees, then target slots
-    src, snk, so, eo, to = 0, 1, 2, 2 + ns, 2 + ns + ne
+    m = Model(inst)
+    pe, pt, pkind, pcost = pairs(m)
+    ns, nemp = len(m.slots), len(m.emps)
+    # nodes: 0 source, 1 sink, slots, exit (S cap), entry (D cap), employees
+    src, snk, sl, ex, en, em = 0, 1, 2, 2 + ns, 2 + 2 * ns, 2 + 3 * ns
     starts, ends, caps, unit = [], [], [], []
 
     def add(a, b, cap, cost):
         starts.append(a); ends.append(b); caps.append(cap); unit.append(cost)
 
-    flow = int(surplus.sum())
-    add(src, snk, flow, 0)
+    movers = sorted(set(pe.tolist()))
+    vol = [k for k in movers if m.volunteer(k)]
+    nonvol = [k for k in movers if not m.volunteer(k)]
+    add(snk, src, len(movers), 0)
     for s in range(ns):
-        m = max(int(need[s]), 1)
-        for k in range(1, int(surplus[s]) + 1):
-            add(src, so + s, 1, -((500 * min(int(surplus[s]) - k + 1, m)) // m))
-    for t in targets:
-        for k in range(1, int(deficit[t]) + 1):
-            add(to + t, snk, 1, -(1000 + (1000 * (int(deficit[t]) - k + 1)) // int(need[t])))
-    a = np.array(starts, dtype=np.int64)
-    b = np.array(ends, dtype=np.int64)
-    c = np.array(caps, dtype=np.int64)
-    u = np.array(unit, dtype=np.int64)
-    emp = np.arange(ne, dtype=np.int64)
-    tail = np.concatenate(tails) if tails else np.zeros(0, dtype=np.int64)
-    head = np.concatenate(heads) if heads else np.zeros(0, dtype=np.int64)
-    cost = np.concatenate(costs) if costs else np.zeros(0, dtype=np.int64)
-    a = np.concatenate([a, so + origin, eo + tail])
-    b = np.concatenate([b, eo + emp, to + head])
-    c = np.concatenate([c, np.ones(ne, dtype=np.int64), np.ones(len(tail), dtype=np.int64)])
-    u = np.concatenate([u, np.zeros(ne, dtype=np.int64), cost])
+        add(sl + s, ex + s, m.S[s], 0)
+        add(en + s, sl + s, m.D[s], 0)
+    for k in vol:
+        add(sl + m.origin[k], em + k, 1, 0)
+    for k in nonvol:
+        add(ex + m.origin[k], em + k, 1, 0)
+    inflow = np.bincount(pt, minlength=ns) if len(pt) else np.zeros(ns, dtype=np.int64)
+    out_vol = np.bincount([m.origin[k] for k in vol], minlength=ns) if vol else np.zeros(ns, dtype=np.int64)
+    out_non = np.bincount([m.origin[k] for k in nonvol], minlength=ns) if nonvol else np.zeros(ns, dtype=np.int64)
+    for s in range(ns):
+        for j in range(1, int(inflow[s]) + 1):
+            add(sl + s, snk, 1, seat(m.need[s], m.current[s] + j))
+        leave = min(m.current[s], int(out_vol[s]) + min(m.S[s], int(out_non[s])))
+        for j in range(leave):
+            add(src, sl + s, 1, -seat(m.need[s], m.current[s] - j))
+    head = np.where(pkind == 0, sl + pt, en + pt)
+    a = np.concatenate([np.array(starts, dtype=np.int64), em + pe])
+    b = np.concatenate([np.array(ends, dtype=np.int64), head])
+    c = np.concatenate([np.array(caps, dtype=np.int64), np.ones(len(pe), dtype=np.int64)])
+    u = np.concatenate([np.array(unit, dtype=np.int64), pcost])
 
     mcf = min_cost_flow.SimpleMinCostFlow()
     mcf.add_arcs_with_capacity_and_unit_cost(a, b, c, u)
-    mcf.set_node_supply(src, flow)
-    mcf.set_node_supply(snk, -flow)
+    for node in range(em + nemp):
+        mcf.set_node_supply(node, 0)
     t0 = time.perf_counter()
     status = mcf.solve()
     seconds = time.perf_counter() - t0
     if status != mcf.OPTIMAL:
         raise SystemExit(f"OR-Tools status {status}")
     return {"objective": mcf.optimal_cost(), "solveSeconds": seconds,
-            "nodes": int(to + ns), "arcs": int(len(a)), "pairs": int(len(tail))}
+            "nodes": int(em + nemp), "arcs": int(len(a)), "pairs": int(len(pe))}
 
 
 def check_plan(inst, plan):
     """Problems found when recomputing a plan's figures from the instance (empty when right)."""
-    pol = dict(POLICY, **inst.get("policy", {}))
-    slots = {s["id"]: s for s in inst["slots"]}
-    emps = {e["id"]: e for e in inst["employees"]}
-    active = [e for e in inst["employees"] if e["monthsToRetirement"] > pol["horizonMonths"]]
-    current = {s: 0 for s in slots}
-    for e in active:
-        current[e["slot"]] += 1
-    deficit = {s: max(0, slots[s]["need"] - current[s]) for s in slots}
-    surplus = {s: max(0, current[s] - slots[s]["need"]) for s in slots}
-    problems, fills, releases, moved, total = [], {}, {}, set(), 0
-    for m in plan["moves"]:
-        e, t = emps[m["employee"]], slots[m["to"]]
-        o = slots[e["slot"]]
-        comps = e.get("competencies", {})
-        gap = sum(max(0, c["level"] - comps.get(c["code"], 0)) for c in t.get("competencies", []))
-        dist, c = closeness(o["region"], t["region"])
-        scope_ok = (c is None or pol["scope"] == "any" or (pol["scope"] == "province" and c >= 1)
-                    or (pol["scope"] == "regency" and c >= 2))
-        ok = (e["monthsToRetirement"] > pol["horizonMonths"] and not e.get("locked", False)
-              and e["performance"] >= pol["minPerformance"]
-              and (e["monthsInPosition"] >= pol["minMonthsInPosition"] or e.get("requested", False))
-              and surplus[e["slot"]] > 0 and t["id"] != o["id"] and deficit[t["id"]] > 0
-              and t["minGrade"] <= e["grade"] <= t["maxGrade"]
-              and (not t.get("educationFields") or e["educationField"] in t["educationFields"])
-              and gap <= pol["maxTrainableGap"] and scope_ok and m["employee"] not in moved)
-        if not ok:
-            problems.append(f"move {m['employee']} -> {t['id']} is not allowed")
-        moved.add(m["employee"])
-        prefs = e.get("preferences", [])
-        pref = 60 if not prefs else 20 * prefs.index(t["unit"]) if t["unit"] in prefs else 150
-        fit = max(0, 100 - 25 * gap)
-        cost = 3 * (100 - fit) + pref + dist
-        needs = [{"code": c["code"], "gap": c["level"] - comps.get(c["code"], 0)}
-                 for c in t.get("competencies", []) if c["level"] > comps.get(c["code"], 0)]
-        if (m["from"], m["cost"], m["fit"], m["preference"], m["distance"], m["trainingNeeds"]) != \
-                (o["id"], cost, fit, pref, dist, needs):
-            problems.append(f"figures of {m['employee']}")
-        total += cost
-        fills[t["id"]] = fills.get(t["id"], 0) + 1
-        releases[o["id"]] = releases.get(o["id"], 0) + 1
-    for s, f in fills.items():
-        if f > deficit[s]:
-            problems.append(f"{s} filled beyond its deficit")
-        total -= sum(1000 + (1000 * (deficit[s] - k + 1)) // slots[s]["need"] for k in range(1, f + 1))
-    for s, r in releases.items():
-        if r > surplus[s]:
-            problems.append(f"{s} released beyond its surplus")
-        m = max(slots[s]["need"], 1)
-        total -= sum((500 * min(surplus[s] - k + 1, m)) // m for k in range(1, r + 1))
+    m = Model(inst)
+    eidx = {e["id"]: k for k, e in enumerate(m.emps)}
+    problems, moved, total = [], set(), 0
+    h = list(m.current)
+    comp_in = [0] * len(m.slots)
+    comp_out = [0] * len(m.slots)
+    free = set(m.free)
+    voice = {"volunteers": sum(1 for k in range(len(m.emps)) if m.active[k] and m.volunteer(k)),
+             "volunteersMoved": 0, "movesOnWish": 0, "compulsoryMoves": 0, "compulsoryAgainstWish": 0,
+             "stayOverridden": 0, "exchanges": 0}
+    kinds = []
+    order = []
+    for mv in plan["moves"]:
+        k, t = eidx.get(mv["employee"]), m.sidx.get(mv["to"])
+        if k is None or t is None:
+            problems.append(f"unknown employee or slot in {mv}")
+            continue
+        order.append(k)
+        kind = m.kind(k, t) if k in free else None
+        if kind is None or k in moved:
+            problems.append(f"move {mv['employee']} -> {mv['to']} is not allowed")
+            continue
+        moved.add(k)
+        e = m.emps[k]
+        f = m.figures(k, t, kind)
+        needs = [{"code": c["code"], "gap": c["level"] - e.get("competencies", {}).get(c["code"], 0)}
+                 for c in m.slots[t].get("competencies", []) if c["level"] > e.get("competencies", {}).get(c["code"], 0)]
+        got = {key: mv.get(key) for key in f}
+        if got != f or mv["from"] != e["slot"] or mv["trainingNeeds"] != needs:
+            problems.append(f"figures of {mv['employee']}: {got} expected {f}")
+        total += f["cost"]
+        h[m.origin[k]] -= 1
+        h[t] += 1
+        if kind == "compulsory":
+            comp_in[t] += 1
+            if not m.volunteer(k):
+                comp_out[m.origin[k]] += 1
+        kinds.append((k, t, kind))
+        voice["volunteersMoved"] += m.volunteer(k)
+        voice["movesOnWish"] += f["wishRank"] is not None
+        if kind == "compulsory":
+            voice["compulsoryMoves"] += 1
+            voice["compulsoryAgainstWish"] += bool(e.get("preferences")) and f["wishRank"] is None
+            voice["stayOverridden"] += e.get("wish", "none") == "stay"
+    if order != sorted(order):
+        problems.append("moves are not in the order of the employees")
+    left_voluntarily = {m.origin[k] for k, _, kind in kinds if kind == "voluntary"}
+    voice["exchanges"] = sum(1 for _, t, _ in kinds if t in left_voluntarily)
+    for s in range(len(m.slots)):
+        if comp_in[s] > m.D[s]:
+            problems.append(f"{m.slots[s]['id']}: more compulsory moves in than its deficit")
+        if comp_out[s] > m.S[s]:
+            problems.append(f"{m.slots[s]['id']}: more non-volunteers out than its surplus")
+        lo, hi = sorted((h[s], m.current[s]))
+        change = sum(seat(m.need[s], j) for j in range(lo + 1, hi + 1))
+        total += change if h[s] > m.current[s] else -change
     if total != plan["objective"]:
         problems.append(f"objective {plan['objective']}, moves add up to {total}")
-    after = dict(current)
-    for s, f in fills.items():
-        after[s] += f
-    for s, r in releases.items():
-        after[s] -= r
-    for name, counts in (("before", current), ("after", after)):
-        need = sum(slots[s]["need"] for s in slots)
-        d = sum(max(0, slots[s]["need"] - counts[s]) for s in slots)
-        u = sum(max(0, counts[s] - slots[s]["need"]) for s in slots)
+    for name, counts in (("before", m.current), ("after", h)):
+        need = sum(m.need)
+        d = sum(max(0, n - c) for n, c in zip(m.need, counts))
+        u = sum(max(0, c - n) for n, c in zip(m.need, counts))
         b = plan[name]
         if (b["need"], b["deficit"], b["surplus"]) != (need, d, u) or \
                 abs(b["imbalance"] - ((d + u) / need if need else 0)) > 1e-9:
             problems.append(f"{name} balance")
+    if plan.get("voice") != voice:
+        problems.append(f"voice {plan.get('voice')} expected {voice}")
     return problems
 
 

@@ -20,6 +20,7 @@ struct PlanCommand: AsyncParsableCommand {
         @Option(help: "Minimum SKP predicate, 1..5 (default 4).") var minPerformance: Int?
         @Option(help: "Largest trainable competency gap (default 2).") var maxTrainableGap: Int?
         @Option(help: "regency, province or any (default province).") var scope: String?
+        @Option(help: "balance or voluntary (volunteers only; default balance).") var mode: String?
         @Flag(help: "Only queue the build for the server's worker; do not wait.") var noWait = false
 
         func run() async throws {
@@ -34,6 +35,13 @@ struct PlanCommand: AsyncParsableCommand {
                     throw ExitCode(2)
                 }
                 policy.scope = s
+            }
+            if let mode {
+                guard let m = PlanPolicy.Mode(rawValue: mode) else {
+                    CLI.printError("galat: --mode must be balance or voluntary [policy.invalid]")
+                    throw ExitCode(2)
+                }
+                policy.mode = m
             }
             let (login, tenantCode, name, wait, finalPolicy) = (op.login, tenant, name, !noWait, policy)
             let status = try await CLI.withServices { s in
@@ -109,8 +117,10 @@ struct PlanCommand: AsyncParsableCommand {
             if json { return try CLI.json(["plan": AnyEncodable(status), "moves": AnyEncodable(moves)]) }
             PlanCommand.printSummary(status)
             guard let moves else { return }
-            CLI.table(["NIP", "NAMA", "DARI", "KE", "BIAYA", "KESESUAIAN", "PREFERENSI", "JARAK", "PELATIHAN"], moves.items.map {
-                [$0.nip, $0.employeeName, $0.fromSlot, $0.toSlot, "\($0.cost)", "\($0.fit)", "\($0.preference)", "\($0.distance)",
+            CLI.table(["NIP", "NAMA", "DARI", "KE", "JENIS", "PILIHAN", "BIAYA", "KESESUAIAN", "JARAK", "HIBAH", "BEBAN",
+                       "PELATIHAN"], moves.items.map {
+                [$0.nip, $0.employeeName, $0.fromSlot, $0.toSlot, $0.kind == "voluntary" ? "sukarela" : "wajib",
+                 $0.wishRank.map { "\($0 + 1)" } ?? "-", "\($0.cost)", "\($0.fit)", "\($0.distance)", "\($0.grant)", "\($0.burden)",
                  $0.trainingNeeds.map { "\($0.code)+\($0.gap)" }.joined(separator: " ")]
             })
             print("\(moves.items.count) dari \(moves.total) usulan mutasi")
@@ -154,6 +164,11 @@ struct PlanCommand: AsyncParsableCommand {
                          before.need, before.deficit, before.surplus, before.imbalance))
             print(String(format: "  sesudah: kebutuhan %d, kekurangan %d, kelebihan %d, ketimpangan %.4f",
                          after.need, after.deficit, after.surplus, after.imbalance))
+        }
+        if let v = p.voice {
+            print("  suara pegawai: \(v.volunteers) pemohon mutasi, \(v.volunteersMoved) dipindah, "
+                + "\(v.movesOnWish) sesuai pilihan, \(v.compulsoryMoves) wajib (\(v.compulsoryAgainstWish) di luar pilihan, "
+                + "\(v.stayOverridden) meminta tetap), \(v.exchanges) pertukaran")
         }
     }
 }

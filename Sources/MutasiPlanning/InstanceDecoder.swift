@@ -24,7 +24,6 @@ public enum InstanceDecoder {
         try scanner.readObject { s, key in
             switch key {
             case "policy":
-                if try reader.null(&s) { return }
                 policy = try reader.policy(&s)
             case "slots":
                 try reader.expect(.array, &s, record: "document", field: "slots")
@@ -38,6 +37,7 @@ public enum InstanceDecoder {
                 employees = list
             default:
                 try s.skipValue()
+                throw FieldReader.unknown(record: "document", field: key)
             }
         }
         try scanner.expectEnd()
@@ -53,6 +53,14 @@ private struct FieldReader {
         PlanningInputError("instance.missing_field", record: record, field: field, "is required")
     }
 
+    /// A field the format does not have; version 1's `requested` is named with its successor.
+    static func unknown(record: String, field: String) -> PlanningInputError {
+        let hint = field == "requested"
+            ? " (version 1's \"requested\" is replaced by \"wish\": \"move\", \"stay\" or \"none\")"
+            : ""
+        return PlanningInputError("instance.unknown_field", record: record, field: field, "is not a field of this format" + hint)
+    }
+
     func expect(_ kind: JSONScanner.Kind, _ s: inout JSONScanner, record: @autoclosure () -> String, field: String) throws {
         let found = try s.peekKind()
         if found != kind {
@@ -63,15 +71,6 @@ private struct FieldReader {
                 "json.wrong_type", record: record(), field: field,
                 "expected \(kind.rawValue), found \(found.rawValue) at \(s.position(of: at))")
         }
-    }
-
-    /// Consumes a `null` (meaning "absent" for optional fields).
-    func null(_ s: inout JSONScanner) throws -> Bool {
-        if try s.peekKind() == .null {
-            try s.readNull()
-            return true
-        }
-        return false
     }
 
     func int(_ s: inout JSONScanner, record: @autoclosure () -> String, field: String) throws -> Int {
@@ -107,7 +106,6 @@ private struct FieldReader {
         var policy = PlanningInstance.Policy()
         try expect(.object, &s, record: "document", field: "policy")
         try s.readObject { s, key in
-            if try null(&s) { return }
             switch key {
             case "horizonMonths": policy.horizonMonths = try int(&s, record: "policy", field: key)
             case "minMonthsInPosition": policy.minMonthsInPosition = try int(&s, record: "policy", field: key)
@@ -121,7 +119,21 @@ private struct FieldReader {
                         "unknown scope \"\(name)\" (expected \"regency\", \"province\" or \"any\")")
                 }
                 policy.scope = scope
-            default: try s.skipValue()
+            case "mode":
+                let name = try string(&s, record: "policy", field: key)
+                guard let mode = PlanningInstance.Mode(rawValue: name) else {
+                    throw PlanningInputError(
+                        "instance.unknown_mode", record: "policy", field: key,
+                        "unknown mode \"\(name)\" (expected \"balance\" or \"voluntary\")")
+                }
+                policy.mode = mode
+            case "fitWeight": policy.fitWeight = try int(&s, record: "policy", field: key)
+            case "wishBonus": policy.wishBonus = try int(&s, record: "policy", field: key)
+            case "wishStep": policy.wishStep = try int(&s, record: "policy", field: key)
+            case "compulsoryCost": policy.compulsoryCost = try int(&s, record: "policy", field: key)
+            case "stayCost": policy.stayCost = try int(&s, record: "policy", field: key)
+            case "ignoredWishCost": policy.ignoredWishCost = try int(&s, record: "policy", field: key)
+            default: try s.skipValue(); throw Self.unknown(record: "policy", field: key)
             }
         }
         return policy
@@ -142,9 +154,8 @@ private struct FieldReader {
             case "minGrade": minGrade = try int(&s, record: record(), field: key)
             case "maxGrade": maxGrade = try int(&s, record: record(), field: key)
             case "educationFields":
-                educationFields = try null(&s) ? [] : try strings(&s, record: record(), field: key)
+                educationFields = try strings(&s, record: record(), field: key)
             case "competencies":
-                if try null(&s) { competencies = []; return }
                 try expect(.array, &s, record: record(), field: key)
                 competencies = []
                 try s.readArray { s, i in
@@ -155,14 +166,14 @@ private struct FieldReader {
                         switch key {
                         case "code": code = try string(&s, record: record(), field: "\(field).code")
                         case "level": level = try int(&s, record: record(), field: "\(field).level")
-                        default: try s.skipValue()
+                        default: try s.skipValue(); throw Self.unknown(record: record(), field: "\(field).\(key)")
                         }
                     }
                     guard let code else { throw Self.missing(record: record(), field: "\(field).code") }
                     guard let level else { throw Self.missing(record: record(), field: "\(field).level") }
                     competencies.append(PlanningInstance.Requirement(code: code, level: level))
                 }
-            default: try s.skipValue()
+            default: try s.skipValue(); throw Self.unknown(record: record(), field: key)
             }
         }
         guard let id else { throw Self.missing(record: record(), field: "id") }
@@ -180,7 +191,7 @@ private struct FieldReader {
         var id: String?, slot: String?, grade: Int?, educationField: String?
         var competencies: [String: Int] = [:]
         var performance: Int?, monthsInPosition: Int?, monthsToRetirement: Int?
-        var requested = false, locked = false
+        var wish = PlanningInstance.Wish.none, priority = 0, locked = false
         var preferences: [String] = []
         func record() -> String { "employees[\(index)]" + (id.map { " \"\($0)\"" } ?? "") }
         try expect(.object, &s, record: record(), field: "")
@@ -193,18 +204,31 @@ private struct FieldReader {
             case "performance": performance = try int(&s, record: record(), field: key)
             case "monthsInPosition": monthsInPosition = try int(&s, record: record(), field: key)
             case "monthsToRetirement": monthsToRetirement = try int(&s, record: record(), field: key)
-            case "requested": requested = try null(&s) ? false : try bool(&s, record: record(), field: key)
-            case "locked": locked = try null(&s) ? false : try bool(&s, record: record(), field: key)
+            case "wish":
+                let name = try string(&s, record: record(), field: key)
+                guard let value = PlanningInstance.Wish(rawValue: name) else {
+                    throw PlanningInputError(
+                        "instance.unknown_wish", record: record(), field: key,
+                        "unknown wish \"\(name)\" (expected \"move\", \"stay\" or \"none\")")
+                }
+                wish = value
+            case "priority": priority = try int(&s, record: record(), field: key)
+            case "locked": locked = try bool(&s, record: record(), field: key)
             case "preferences":
-                preferences = try null(&s) ? [] : try strings(&s, record: record(), field: key)
+                preferences = try strings(&s, record: record(), field: key)
             case "competencies":
                 competencies = [:]
-                if try null(&s) { return }
                 try expect(.object, &s, record: record(), field: key)
                 try s.readObject { s, code in
-                    competencies[code] = try int(&s, record: record(), field: "competencies.\(code)")
+                    let level = try int(&s, record: record(), field: "competencies.\(code)")
+                    if competencies.index(forKey: code) != nil {
+                        throw PlanningInputError(
+                            "instance.duplicate_code", record: record(), field: "competencies.\(code)",
+                            "the code is given more than once")
+                    }
+                    competencies[code] = level
                 }
-            default: try s.skipValue()
+            default: try s.skipValue(); throw Self.unknown(record: record(), field: key)
             }
         }
         guard let id else { throw Self.missing(record: record(), field: "id") }
@@ -217,7 +241,7 @@ private struct FieldReader {
         return PlanningInstance.Employee(
             id: id, slot: slot, grade: grade, educationField: educationField, competencies: competencies,
             performance: performance, monthsInPosition: monthsInPosition,
-            monthsToRetirement: monthsToRetirement, requested: requested, locked: locked,
+            monthsToRetirement: monthsToRetirement, wish: wish, priority: priority, locked: locked,
             preferences: preferences)
     }
 }

@@ -36,6 +36,11 @@ struct JSONWriter {
     mutating func member(_ name: String, _ int: Int) { key(name); value(int) }
     mutating func member(_ name: String, _ bool: Bool) { key(name); value(bool) }
     mutating func member(_ name: String, _ double: Double) { key(name); value(double) }
+    mutating func nullValue() { separate(); bytes.append(contentsOf: "null".utf8); needsComma = true }
+    mutating func member(_ name: String, _ int: Int?) {
+        key(name)
+        if let int { value(int) } else { nullValue() }
+    }
 
     mutating func newline() { bytes.append(0x0A) }
 

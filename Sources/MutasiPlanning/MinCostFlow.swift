@@ -1,5 +1,7 @@
 /// A minimum-cost circulation problem: nodes, arcs with an integer capacity and an integer
-/// cost per unit, no supplies. Its optimum is found exactly by `CostScaling`.
+/// cost per unit (negative ones too, so negative cycles), no supplies. Its optimum is found
+/// exactly by `CostScaling`, which starts each phase by saturating every arc of negative reduced
+/// cost and so cancels negative cycles as well as it routes flow.
 ///
 /// A min-cost flow with a source, a sink and a free bypass between them is the circulation
 /// with a zero-cost arc back from the sink to the source, which is how the planner uses it.

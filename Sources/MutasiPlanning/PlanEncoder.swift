@@ -12,10 +12,13 @@ public enum PlanEncoder {
             w.member("employee", move.employee)
             w.member("from", move.from)
             w.member("to", move.to)
+            w.member("kind", move.kind.rawValue)
+            w.member("wishRank", move.wishRank)
             w.member("cost", move.cost)
             w.member("fit", move.fit)
-            w.member("preference", move.preference)
             w.member("distance", move.distance)
+            w.member("grant", move.grant)
+            w.member("burden", move.burden)
             w.key("trainingNeeds")
             w.beginArray()
             for need in move.trainingNeeds {
@@ -37,6 +40,17 @@ public enum PlanEncoder {
             w.member("imbalance", balance.imbalance)
             w.endObject()
         }
+        let voice = plan.voice
+        w.key("voice")
+        w.beginObject()
+        w.member("volunteers", voice.volunteers)
+        w.member("volunteersMoved", voice.volunteersMoved)
+        w.member("movesOnWish", voice.movesOnWish)
+        w.member("compulsoryMoves", voice.compulsoryMoves)
+        w.member("compulsoryAgainstWish", voice.compulsoryAgainstWish)
+        w.member("stayOverridden", voice.stayOverridden)
+        w.member("exchanges", voice.exchanges)
+        w.endObject()
         w.endObject()
         w.newline()
         return w.bytes

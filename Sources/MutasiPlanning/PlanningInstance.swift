@@ -18,6 +18,16 @@ public struct PlanningInstance: Sendable, Equatable {
         case regency, province, any
     }
 
+    /// `balance` allows compulsory moves from surplus to deficit; `voluntary` only volunteers' moves.
+    public enum Mode: String, Sendable, CaseIterable {
+        case balance, voluntary
+    }
+
+    /// What the employee asked for: a transfer (`move`), to stay, or neither.
+    public enum Wish: String, Sendable, CaseIterable {
+        case move, stay, none
+    }
+
     /// The rules of one run; every field has the default planning.md gives it.
     public struct Policy: Sendable, Equatable {
         public var horizonMonths: Int
@@ -25,16 +35,35 @@ public struct PlanningInstance: Sendable, Equatable {
         public var minPerformance: Int
         public var maxTrainableGap: Int
         public var scope: Scope
+        public var mode: Mode
+        /// Cost per point of fit below 100.
+        public var fitWeight: Int
+        /// Grant for a move to the first listed unit, less `wishStep` per rank below it.
+        public var wishBonus: Int
+        public var wishStep: Int
+        /// Burden of every compulsory move, and its additions against a wish to stay or listed units.
+        public var compulsoryCost: Int
+        public var stayCost: Int
+        public var ignoredWishCost: Int
 
         public init(
             horizonMonths: Int = 12, minMonthsInPosition: Int = 24, minPerformance: Int = 4,
-            maxTrainableGap: Int = 2, scope: Scope = .province
+            maxTrainableGap: Int = 2, scope: Scope = .province, mode: Mode = .balance,
+            fitWeight: Int = 3, wishBonus: Int = 200, wishStep: Int = 30, compulsoryCost: Int = 300,
+            stayCost: Int = 200, ignoredWishCost: Int = 150
         ) {
             self.horizonMonths = horizonMonths
             self.minMonthsInPosition = minMonthsInPosition
             self.minPerformance = minPerformance
             self.maxTrainableGap = maxTrainableGap
             self.scope = scope
+            self.mode = mode
+            self.fitWeight = fitWeight
+            self.wishBonus = wishBonus
+            self.wishStep = wishStep
+            self.compulsoryCost = compulsoryCost
+            self.stayCost = stayCost
+            self.ignoredWishCost = ignoredWishCost
         }
     }
 
@@ -85,14 +114,18 @@ public struct PlanningInstance: Sendable, Equatable {
         public var slot: String
         public var grade: Int
         public var educationField: String
-        /// Competency code to level; a missing code is level 0.
+        /// Competency code to level; a missing code is level 0. (Codes that are canonically
+        /// equivalent but differ in code points are distinct codes; a Swift dictionary would merge
+        /// them, so such a pair cannot be expressed here.)
         public var competencies: [String: Int]
         /// Latest SKP predicate, 1 (Sangat Kurang) .. 5 (Sangat Baik).
         public var performance: Int
         public var monthsInPosition: Int
         public var monthsToRetirement: Int
-        /// Asked for a transfer, which waives the minimum time in position.
-        public var requested: Bool
+        /// `move` makes the employee a volunteer (voluntary moves to better-ranked listed units).
+        public var wish: Wish
+        /// Published priority points (0...500), added to the grant of a move to a listed unit.
+        public var priority: Int
         /// May not be moved (disciplinary process, study leave, ...).
         public var locked: Bool
         /// Up to five unit ids, most wanted first.
@@ -101,7 +134,7 @@ public struct PlanningInstance: Sendable, Equatable {
         public init(
             id: String, slot: String, grade: Int, educationField: String,
             competencies: [String: Int] = [:], performance: Int, monthsInPosition: Int,
-            monthsToRetirement: Int, requested: Bool = false, locked: Bool = false,
+            monthsToRetirement: Int, wish: Wish = .none, priority: Int = 0, locked: Bool = false,
             preferences: [String] = []
         ) {
             self.id = id
@@ -112,7 +145,8 @@ public struct PlanningInstance: Sendable, Equatable {
             self.performance = performance
             self.monthsInPosition = monthsInPosition
             self.monthsToRetirement = monthsToRetirement
-            self.requested = requested
+            self.wish = wish
+            self.priority = priority
             self.locked = locked
             self.preferences = preferences
         }

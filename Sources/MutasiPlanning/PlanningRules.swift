@@ -28,7 +28,7 @@ public enum PlanningRules {
 
     /// Region distance: 0 for identical codes, else 20, 60 or 150 by shared components.
     public static func distance(_ a: String, _ b: String) -> Int {
-        if a == b { return 0 }
+        if exactlyEqual(a, b) { return 0 }
         let c = sharedComponents(a, b)
         return c >= 2 ? 20 : c == 1 ? 60 : 150
     }
@@ -37,16 +37,23 @@ public enum PlanningRules {
     public static func inScope(_ scope: PlanningInstance.Scope, from: String, to: String) -> Bool {
         switch scope {
         case .any: return true
-        case .province: return from == to || sharedComponents(from, to) >= 1
-        case .regency: return from == to || sharedComponents(from, to) >= 2
+        case .province: return exactlyEqual(from, to) || sharedComponents(from, to) >= 1
+        case .regency: return exactlyEqual(from, to) || sharedComponents(from, to) >= 2
         }
+    }
+
+    /// The employee's level in `code` (0 when missing), codes compared by exact code points.
+    public static func level(_ competencies: [String: Int], _ code: String) -> Int {
+        // A dictionary finds canonically equivalent keys too; only the exact code points count.
+        guard let i = competencies.index(forKey: code), exactlyEqual(competencies[i].key, code) else { return 0 }
+        return competencies[i].value
     }
 
     /// Sum of the levels missing to meet each requirement (a missing competency is level 0).
     public static func gap(
         _ competencies: [String: Int], _ requirements: [PlanningInstance.Requirement]
     ) -> Int {
-        requirements.reduce(0) { $0 + max(0, $1.level - (competencies[$1.code] ?? 0)) }
+        requirements.reduce(0) { $0 + max(0, $1.level - level(competencies, $1.code)) }
     }
 
     /// The requirements still to be trained for, with their gaps, in the slot's order.
@@ -54,33 +61,55 @@ public enum PlanningRules {
         _ competencies: [String: Int], _ requirements: [PlanningInstance.Requirement]
     ) -> [Plan.TrainingNeed] {
         requirements.compactMap { requirement in
-            let missing = requirement.level - (competencies[requirement.code] ?? 0)
+            let missing = requirement.level - level(competencies, requirement.code)
             return missing > 0 ? Plan.TrainingNeed(code: requirement.code, gap: missing) : nil
         }
     }
 
+    /// `max(0, 100 - 25 * gap)`.
     public static func fit(gap: Int) -> Int { max(0, 100 - 25 * min(gap, 4)) }
 
-    /// 60 with no preferences, 20 per rank when the unit is listed, 150 when it is not.
-    public static func preference(_ preferences: [String], unit: String) -> Int {
-        if preferences.isEmpty { return 60 }
-        if let rank = preferences.firstIndex(of: unit) { return 20 * rank }
-        return 150
+    /// `rank(e, u)`: 0-based position of the unit's first listing, nil when not listed.
+    public static func rank(_ preferences: [String], unit: String) -> Int? {
+        preferences.firstExactIndex(of: unit)
     }
 
-    public static func moveCost(fit: Int, preference: Int, distance: Int) -> Int {
-        3 * (100 - fit) + preference + distance
+    /// `grant(e, t)`: `max(0, wishBonus - wishStep * rank) + priority` for a listed unit, else 0.
+    public static func grant(rank: Int?, priority: Int, policy: PlanningInstance.Policy) -> Int {
+        guard let rank else { return 0 }
+        return max(0, policy.wishBonus - policy.wishStep * rank) + priority
     }
 
-    /// Benefit of filling the k-th missing seat (k = 1...deficit) of a slot.
-    public static func fillBenefit(need: Int, deficit: Int, k: Int) -> Int {
-        1000 + scaledShare(1000, deficit - k + 1, of: need)
+    /// `burden(e, t)`: 0 for a voluntary move; for a compulsory one `compulsoryCost`, plus
+    /// `stayCost` against a wish to stay, plus `ignoredWishCost` when listed units are passed over.
+    public static func burden(
+        kind: Plan.Kind, wish: PlanningInstance.Wish, listsUnits: Bool, rank: Int?,
+        policy: PlanningInstance.Policy
+    ) -> Int {
+        guard kind == .compulsory else { return 0 }
+        return policy.compulsoryCost + (wish == .stay ? policy.stayCost : 0)
+            + (listsUnits && rank == nil ? policy.ignoredWishCost : 0)
     }
 
-    /// Benefit of releasing the k-th surplus employee (k = 1...surplus) of a slot.
-    public static func releaseBenefit(need: Int, surplus: Int, k: Int) -> Int {
-        let base = max(need, 1)
-        return scaledShare(500, min(surplus - k + 1, base), of: base)
+    /// `moveCost = fitWeight * (100 - fit) + distance + burden - grant`.
+    public static func moveCost(fit: Int, distance: Int, burden: Int, grant: Int, policy: PlanningInstance.Policy) -> Int {
+        policy.fitWeight * (100 - fit) + distance + burden - grant
+    }
+
+    /// `seat(t, j)` for a slot of the given need: the cost of its j-th seat (j >= 1).
+    public static func seat(need: Int, _ j: Int) -> Int {
+        if j <= need { return -(1000 + scaledShare(1000, need - j + 1, of: need)) }
+        let n = max(need, 1)
+        return scaledShare(500, min(j - need, n), of: n)
+    }
+
+    /// `staff(t, h) - staff(t, from)`: the change in staffing cost when a slot's headcount goes
+    /// from `from` to `h`.
+    public static func staffingChange(need: Int, from: Int, to h: Int) -> Int {
+        var total = 0
+        if h > from { for j in (from + 1)...h { total += seat(need: need, j) } }
+        if h < from { for j in (h + 1)...from { total -= seat(need: need, j) } }
+        return total
     }
 
     /// floor(scale * part / whole) for 0 <= part <= whole, without overflow for any whole.

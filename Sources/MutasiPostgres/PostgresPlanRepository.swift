@@ -8,7 +8,7 @@ struct PostgresPlanRepository: PlanRepository {
 
     private static let columns = """
         tenant_id, id, name, policy::text, build_state, build_error, objective, balance_before::text,
-        balance_after::text, move_count, created_by, created_at, built_at, version
+        balance_after::text, move_count, created_by, created_at, built_at, version, voice::text
         """
 
     private func plan(_ row: PostgresRow) throws -> TransferPlan {
@@ -20,7 +20,9 @@ struct PostgresPlanRepository: PlanRepository {
             buildError: try r[5].decode(String?.self), objective: try r[6].decode(Int64?.self).map(Int.init),
             before: try JSONColumn.value(BalanceFigures.self, from: try r[7].decode(String?.self)),
             after: try JSONColumn.value(BalanceFigures.self, from: try r[8].decode(String?.self)),
-            moveCount: try r[9].decode(Int32?.self).map(Int.init), createdBy: try r[10].decode(UUID.self),
+            moveCount: try r[9].decode(Int32?.self).map(Int.init),
+            voice: try JSONColumn.value(VoiceFigures.self, from: try r[14].decode(String?.self)),
+            createdBy: try r[10].decode(UUID.self),
             createdAt: try r[11].decode(Date.self), builtAt: try r[12].decode(Date?.self),
             version: Int(try r[13].decode(Int32.self)))
     }
@@ -52,7 +54,8 @@ struct PostgresPlanRepository: PlanRepository {
         let total = try await db.count("SELECT count(*) FROM plan_moves WHERE tenant_id = \(tenantID) AND plan_id = \(planID)")
         let rows = try await db.rows("""
             SELECT m.employee_id, e.nip, e.name, m.from_slot_id, fu.code || '/' || fs.code,
-                   m.to_slot_id, tu.code || '/' || ts.code, m.cost, m.fit, m.preference, m.distance, m.training_needs::text
+                   m.to_slot_id, tu.code || '/' || ts.code, m.cost, m.fit, m.distance, m.training_needs::text,
+                   m.kind, m.wish_rank, m.wish_grant, m.burden
             FROM plan_moves m
             JOIN employees e ON e.tenant_id = m.tenant_id AND e.id = m.employee_id
             JOIN slots fs ON fs.tenant_id = m.tenant_id AND fs.id = m.from_slot_id
@@ -68,9 +71,11 @@ struct PostgresPlanRepository: PlanRepository {
                 employeeID: try r[0].decode(UUID.self), nip: try r[1].decode(String.self), employeeName: try r[2].decode(String.self),
                 fromSlotID: try r[3].decode(UUID.self), fromSlot: try r[4].decode(String.self),
                 toSlotID: try r[5].decode(UUID.self), toSlot: try r[6].decode(String.self),
+                kind: try r[11].decode(String.self), wishRank: try r[12].decode(Int32?.self).map(Int.init),
                 cost: Int(try r[7].decode(Int32.self)), fit: Int(try r[8].decode(Int32.self)),
-                preference: Int(try r[9].decode(Int32.self)), distance: Int(try r[10].decode(Int32.self)),
-                trainingNeeds: try JSONColumn.value([PlanMove.TrainingNeed].self, from: try r[11].decode(String.self)) ?? [])
+                distance: Int(try r[9].decode(Int32.self)), grant: Int(try r[13].decode(Int32.self)),
+                burden: Int(try r[14].decode(Int32.self)),
+                trainingNeeds: try JSONColumn.value([PlanMove.TrainingNeed].self, from: try r[10].decode(String.self)) ?? [])
         }
         return Page(items: moves, total: total, request: page)
     }
@@ -92,20 +97,23 @@ struct PostgresPlanRepository: PlanRepository {
             let m = result.moves
             let training = try m.map { try JSONColumn.text($0.trainingNeeds) }
             try await db.rows("""
-                INSERT INTO plan_moves (tenant_id, plan_id, employee_id, from_slot_id, to_slot_id, cost, fit,
-                                        preference, distance, training_needs)
-                SELECT \(tenantID), \(id), u.employee, u.from_slot, u.to_slot, u.cost, u.fit, u.preference, u.distance, u.training::jsonb
+                INSERT INTO plan_moves (tenant_id, plan_id, employee_id, from_slot_id, to_slot_id, kind, wish_rank,
+                                        cost, fit, distance, wish_grant, burden, training_needs)
+                SELECT \(tenantID), \(id), u.employee, u.from_slot, u.to_slot, u.kind, nullif(u.wish_rank, -1),
+                       u.cost, u.fit, u.distance, u.wish_grant, u.burden, u.training::jsonb
                 FROM unnest(\(m.map(\.employeeID))::uuid[], \(m.map(\.fromSlotID))::uuid[], \(m.map(\.toSlotID))::uuid[],
+                            \(m.map(\.kind))::text[], \(m.map { Int32($0.wishRank ?? -1) })::int[],
                             \(m.map { Int32($0.cost) })::int[], \(m.map { Int32($0.fit) })::int[],
-                            \(m.map { Int32($0.preference) })::int[], \(m.map { Int32($0.distance) })::int[],
-                            \(training)::text[])
-                     AS u(employee, from_slot, to_slot, cost, fit, preference, distance, training)
+                            \(m.map { Int32($0.distance) })::int[], \(m.map { Int32($0.grant) })::int[],
+                            \(m.map { Int32($0.burden) })::int[], \(training)::text[])
+                     AS u(employee, from_slot, to_slot, kind, wish_rank, cost, fit, distance, wish_grant, burden, training)
                 """)
         }
         let rows = try await db.rows("""
             UPDATE plans SET build_state = 'built', build_error = NULL, instance_json = \(result.instanceJSON),
                    objective = \(Int64(result.objective)), balance_before = \(try JSONColumn.text(result.before))::jsonb,
                    balance_after = \(try JSONColumn.text(result.after))::jsonb, move_count = \(Int32(result.moves.count)),
+                   voice = \(try JSONColumn.text(result.voice))::jsonb,
                    built_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
             RETURNING \(unescaped: Self.columns)

@@ -7,28 +7,33 @@ public struct PlanResult: Sendable {
     public var objective: Int
     public var before: BalanceFigures
     public var after: BalanceFigures
-    /// (employee, from slot, to slot, cost, fit, preference, distance, training needs)
+    public var voice: VoiceFigures
     public var moves: [StoredMove]
 
     public struct StoredMove: Sendable {
         public var employeeID: UUID
         public var fromSlotID: UUID
         public var toSlotID: UUID
+        public var kind: String
+        public var wishRank: Int?
         public var cost: Int
         public var fit: Int
-        public var preference: Int
         public var distance: Int
+        public var grant: Int
+        public var burden: Int
         public var trainingNeeds: [PlanMove.TrainingNeed]
-        public init(employeeID: UUID, fromSlotID: UUID, toSlotID: UUID, cost: Int, fit: Int, preference: Int,
-                    distance: Int, trainingNeeds: [PlanMove.TrainingNeed]) {
-            self.employeeID = employeeID; self.fromSlotID = fromSlotID; self.toSlotID = toSlotID; self.cost = cost
-            self.fit = fit; self.preference = preference; self.distance = distance; self.trainingNeeds = trainingNeeds
+        public init(employeeID: UUID, fromSlotID: UUID, toSlotID: UUID, kind: String, wishRank: Int?, cost: Int,
+                    fit: Int, distance: Int, grant: Int, burden: Int, trainingNeeds: [PlanMove.TrainingNeed]) {
+            self.employeeID = employeeID; self.fromSlotID = fromSlotID; self.toSlotID = toSlotID
+            self.kind = kind; self.wishRank = wishRank; self.cost = cost; self.fit = fit; self.distance = distance
+            self.grant = grant; self.burden = burden; self.trainingNeeds = trainingNeeds
         }
     }
 
-    public init(instanceJSON: String, objective: Int, before: BalanceFigures, after: BalanceFigures, moves: [StoredMove]) {
+    public init(instanceJSON: String, objective: Int, before: BalanceFigures, after: BalanceFigures,
+                voice: VoiceFigures, moves: [StoredMove]) {
         self.instanceJSON = instanceJSON; self.objective = objective; self.before = before; self.after = after
-        self.moves = moves
+        self.voice = voice; self.moves = moves
     }
 }
 

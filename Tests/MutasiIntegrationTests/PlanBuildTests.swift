@@ -77,6 +77,10 @@ struct PlanBuildTests {
     func buildAndRecheck() async throws {
         try await TestApp.run { http, services, db, _ in
             try await Self.seedSchools(services, db)
+            try await db.asOwner { client in
+                try await client.query("UPDATE employees SET transfer_requested = true WHERE nip = '198304042008012004'",
+                                       logger: TestDatabase.logger)
+            }
             let admin = try await http.login("kota-uji", "admin")
             let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
             let created = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin,
@@ -102,7 +106,15 @@ struct PlanBuildTests {
             // so the convex fill benefits send one teacher to each.
             #expect(moves.allSatisfy { $0["fromSlot"] as? String == "sd-2/guru" })
             #expect(Set(moves.compactMap { $0["toSlot"] as? String }) == ["sd-1/guru", "kantor/staf"])
-            #expect(moves.allSatisfy { $0["distance"] as? Int == 20 && $0["fit"] as? Int == 100 && $0["preference"] as? Int == 60 })
+            // Nobody asked for anything: compulsory moves at the published burden, no wish met.
+            #expect(moves.allSatisfy {
+                $0["distance"] as? Int == 20 && $0["fit"] as? Int == 100 && $0["kind"] as? String == "compulsory"
+                    && $0["wishRank"] is NSNull && $0["grant"] as? Int == 0 && $0["burden"] as? Int == 300
+                    && $0["cost"] as? Int == 320 && $0["preference"] == nil
+            })
+            let voice = try #require(plan["voice"] as? [String: Int])
+            #expect(voice == ["volunteers": 1, "volunteersMoved": 0, "movesOnWish": 0, "compulsoryMoves": 2,
+                              "compulsoryAgainstWish": 0, "stayOverridden": 0, "exchanges": 0])
 
             // The exported instance, solved offline, gives the same objective and moves.
             let instanceResponse = try await http.call(.get, location + "/instance", token: admin)
@@ -110,6 +122,10 @@ struct PlanBuildTests {
             let instance = try InstanceDecoder.decode(Data(buffer: instanceResponse.body))
             let offline = try await Planner.solve(instance)
             #expect(offline.objective == plan["objective"] as? Int)
+            #expect(offline.voice.compulsoryMoves == 2 && offline.voice.volunteers == 1)
+            // A recorded transfer request is the wish "move"; nobody has priority points yet.
+            #expect(instance.employees.filter { $0.wish == .move }.map(\.id) == ["198304042008012004"])
+            #expect(instance.employees.allSatisfy { $0.priority == 0 && $0.preferences.isEmpty && $0.wish != .stay })
             #expect(Set(offline.moves.map(\.employee)) == Set(moves.compactMap { $0["nip"] as? String }))
 
             // Readers and refusals.
@@ -136,6 +152,13 @@ struct PlanBuildTests {
                                                 json: ["name": "x", "policy": ["minPerformance": 9]])
             #expect(badPolicy.status == .badRequest)
             #expect(try badPolicy.json()["field"] as? String == "policy.minPerformance")
+            let badWeight = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin,
+                                                json: ["name": "x", "policy": ["stayCost": 100_001]])
+            #expect(badWeight.status == .badRequest)
+            #expect(try badWeight.json()["field"] as? String == "policy.stayCost")
+            let badMode = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin,
+                                              json: ["name": "x", "policy": ["mode": "forced"]])
+            #expect(badMode.status == .badRequest)
         }
     }
 

@@ -80,6 +80,19 @@ struct MinCostFlowTests {
         #expect(solution.flows == [3, 3, 0, 3])
     }
 
+    @Test func negativeCyclesAreCancelledFromTheZeroFlow() throws {
+        // No source, no sink: the only gain is the cycle 0 -> 1 -> 2 -> 0 of cost -1, limited
+        // to 2 by its narrowest arc, while the positive cycle 0 -> 2 -> 0 stays empty.
+        var network = MinCostFlow(nodeCount: 3)
+        network.addArc(from: 0, to: 1, capacity: 5, cost: -4)
+        network.addArc(from: 1, to: 2, capacity: 2, cost: 1)
+        network.addArc(from: 2, to: 0, capacity: 9, cost: 2)
+        network.addArc(from: 0, to: 2, capacity: 9, cost: 1)
+        let solution = try network.solve()
+        #expect(solution.cost == -2)
+        #expect(solution.flows == [2, 2, 2, 0])
+    }
+
     @Test func emptyAndCostlessNetworks() throws {
         #expect(try MinCostFlow(nodeCount: 0).solve().cost == 0)
         var network = MinCostFlow(nodeCount: 2)

@@ -1,7 +1,8 @@
 import MutasiPlanning
 import Testing
 
-/// Values planning.md does not list as bad input are solved as the rules read, not refused.
+/// Values at the edges of what planning.md allows: refused where it lists them as bad input,
+/// solved as the rules read otherwise.
 @Suite("Unusual but valid input")
 struct OutOfRangePolicyTests {
     typealias I = PlanningInstance
@@ -14,13 +15,15 @@ struct OutOfRangePolicyTests {
                                  monthsInPosition: 60, monthsToRetirement: 200)])
     }
 
-    @Test("a minPerformance below 1 lets everyone pass, above 5 nobody")
+    @Test("minPerformance is a predicate, 1 to 5: 1 lets everyone pass, outside is refused")
     func minPerformanceOutsideScale() async throws {
-        let everyone = try await Planner.solve(Self.instance(minPerformance: 0, targetGrades: (1, 17)))
+        let everyone = try await Planner.solve(Self.instance(minPerformance: 1, targetGrades: (1, 17)))
         #expect(everyone.moves.map(\.employee) == ["E"])
-        let nobody = try await Planner.solve(Self.instance(minPerformance: 6, targetGrades: (1, 17)))
-        #expect(nobody.moves.isEmpty)
-        #expect(nobody.objective == 0)
+        for value in [0, 6] {
+            #expect(throws: PlanningInputError.self) {
+                try Self.instance(minPerformance: value, targetGrades: (1, 17)).validate()
+            }
+        }
     }
 
     @Test("a slot whose minGrade is above its maxGrade is never a target")

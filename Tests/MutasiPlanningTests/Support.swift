@@ -30,13 +30,13 @@ func slot(
 func employee(
     _ id: String, in slot: String, grade: Int = 10, field: String = "hukum",
     competencies: [String: Int] = [:], performance: Int = 5, monthsInPosition: Int = 60,
-    monthsToRetirement: Int = 240, requested: Bool = false, locked: Bool = false,
-    preferences: [String] = []
+    monthsToRetirement: Int = 240, wish: PlanningInstance.Wish = .none, priority: Int = 0,
+    locked: Bool = false, preferences: [String] = []
 ) -> PlanningInstance.Employee {
     PlanningInstance.Employee(
         id: id, slot: slot, grade: grade, educationField: field, competencies: competencies,
         performance: performance, monthsInPosition: monthsInPosition,
-        monthsToRetirement: monthsToRetirement, requested: requested, locked: locked,
+        monthsToRetirement: monthsToRetirement, wish: wish, priority: priority, locked: locked,
         preferences: preferences)
 }
 

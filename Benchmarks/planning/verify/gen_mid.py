@@ -21,7 +21,11 @@ for i in range(r.randint(10, 120)):
          "performance": r.choice([3, 4, 5, 5]), "monthsInPosition": r.randint(0, 60), "monthsToRetirement": r.randint(5, 200),
          "competencies": {c: r.randint(0, 5) for c in r.sample(codes, r.randint(0, 3))}}
     if r.random() < 0.7: e["preferences"] = r.sample(units, r.randint(1, min(5, len(units))))
+    x = r.random()
+    e["wish"] = "move" if x < 0.3 else "stay" if x < 0.4 else "none"
+    if e["wish"] == "move": e["priority"] = r.choice([0, 0, 10, 30, 80, 300])
     emps.append(e)
 inst = {"policy": {"scope": r.choice(["regency", "province", "any"]), "maxTrainableGap": r.randint(0, 4),
-                   "minMonthsInPosition": r.choice([0, 24])}, "slots": slots, "employees": emps}
+                   "minMonthsInPosition": r.choice([0, 24]), "mode": r.choice(["balance", "balance", "voluntary"])},
+        "slots": slots, "employees": emps}
 print(json.dumps(inst))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A second, independent check of the planning engine: random small and medium instances with
 # odd corners (hierarchical and malformed-looking region codes, need 0, Unicode ids, locks,
-# requests, preferences naming no unit) and the generator's own instances; every plan is
+# wishes, priorities, both modes, other weights, preferences naming no unit) and the generator's own instances; every plan is
 # re-checked figure by figure and its objective compared with OR-Tools' optimum
 # (check_plan.py builds the planning.md network on its own).
 #   Benchmarks/planning/verify/run.sh [COUNT]

@@ -17,6 +17,9 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var before: BalanceFigures?
     public var after: BalanceFigures?
     public var moveCount: Int?
+    /// How far the plan meets what employees asked for; nil until built (or built before the
+    /// figures existed).
+    public var voice: VoiceFigures?
     public var createdBy: UUID
     public var createdAt: Date
     public var builtAt: Date?
@@ -24,10 +27,12 @@ public struct TransferPlan: Codable, Sendable, Equatable {
 
     public init(tenantID: UUID, id: UUID, name: String, policy: PlanPolicy, buildState: BuildState,
                 buildError: String?, objective: Int?, before: BalanceFigures?, after: BalanceFigures?,
-                moveCount: Int?, createdBy: UUID, createdAt: Date, builtAt: Date?, version: Int) {
+                moveCount: Int?, voice: VoiceFigures? = nil, createdBy: UUID, createdAt: Date, builtAt: Date?,
+                version: Int) {
         self.tenantID = tenantID; self.id = id; self.name = name; self.policy = policy
         self.buildState = buildState; self.buildError = buildError; self.objective = objective
-        self.before = before; self.after = after; self.moveCount = moveCount; self.createdBy = createdBy
+        self.before = before; self.after = after; self.moveCount = moveCount; self.voice = voice
+        self.createdBy = createdBy
         self.createdAt = createdAt; self.builtAt = builtAt; self.version = version
     }
 }
@@ -41,6 +46,24 @@ public struct BalanceFigures: Codable, Sendable, Equatable {
 
     public init(need: Int, deficit: Int, surplus: Int, imbalance: Double) {
         self.need = need; self.deficit = deficit; self.surplus = surplus; self.imbalance = imbalance
+    }
+}
+
+/// The voice figures of a plan (planning.md, "Voice figures"), each a count.
+public struct VoiceFigures: Codable, Sendable, Equatable {
+    public var volunteers: Int
+    public var volunteersMoved: Int
+    public var movesOnWish: Int
+    public var compulsoryMoves: Int
+    public var compulsoryAgainstWish: Int
+    public var stayOverridden: Int
+    public var exchanges: Int
+
+    public init(volunteers: Int, volunteersMoved: Int, movesOnWish: Int, compulsoryMoves: Int,
+                compulsoryAgainstWish: Int, stayOverridden: Int, exchanges: Int) {
+        self.volunteers = volunteers; self.volunteersMoved = volunteersMoved; self.movesOnWish = movesOnWish
+        self.compulsoryMoves = compulsoryMoves; self.compulsoryAgainstWish = compulsoryAgainstWish
+        self.stayOverridden = stayOverridden; self.exchanges = exchanges
     }
 }
 
@@ -58,18 +81,45 @@ public struct PlanMove: Codable, Sendable, Equatable {
     public var fromSlot: String
     public var toSlotID: UUID
     public var toSlot: String
+    /// `voluntary` (a volunteer's move to a unit ranked above theirs) or `compulsory`.
+    public var kind: String
+    /// 0-based rank of the target unit in the employee's preferences; nil when not listed.
+    public var wishRank: Int?
     public var cost: Int
     public var fit: Int
-    public var preference: Int
     public var distance: Int
+    public var grant: Int
+    public var burden: Int
     public var trainingNeeds: [TrainingNeed]
 
     public init(employeeID: UUID, nip: String, employeeName: String, fromSlotID: UUID, fromSlot: String,
-                toSlotID: UUID, toSlot: String, cost: Int, fit: Int, preference: Int, distance: Int,
-                trainingNeeds: [TrainingNeed]) {
+                toSlotID: UUID, toSlot: String, kind: String, wishRank: Int?, cost: Int, fit: Int, distance: Int,
+                grant: Int, burden: Int, trainingNeeds: [TrainingNeed]) {
         self.employeeID = employeeID; self.nip = nip; self.employeeName = employeeName
         self.fromSlotID = fromSlotID; self.fromSlot = fromSlot; self.toSlotID = toSlotID; self.toSlot = toSlot
-        self.cost = cost; self.fit = fit; self.preference = preference; self.distance = distance
+        self.kind = kind; self.wishRank = wishRank
+        self.cost = cost; self.fit = fit; self.distance = distance; self.grant = grant; self.burden = burden
         self.trainingNeeds = trainingNeeds
+    }
+
+    /// As the synthesized encoding, but `wishRank` is written as `null` when the unit was not
+    /// listed (as in planning.md's plan file) rather than left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(employeeID, forKey: .employeeID)
+        try c.encode(nip, forKey: .nip)
+        try c.encode(employeeName, forKey: .employeeName)
+        try c.encode(fromSlotID, forKey: .fromSlotID)
+        try c.encode(fromSlot, forKey: .fromSlot)
+        try c.encode(toSlotID, forKey: .toSlotID)
+        try c.encode(toSlot, forKey: .toSlot)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(wishRank, forKey: .wishRank)
+        try c.encode(cost, forKey: .cost)
+        try c.encode(fit, forKey: .fit)
+        try c.encode(distance, forKey: .distance)
+        try c.encode(grant, forKey: .grant)
+        try c.encode(burden, forKey: .burden)
+        try c.encode(trainingNeeds, forKey: .trainingNeeds)
     }
 }

@@ -142,13 +142,15 @@ public struct PlanBuildWorker: Sendable {
             instanceJSON: String(decoding: InstanceEncoder.encode(instance), as: UTF8.self),
             objective: solved.objective,
             before: BalanceFigures(solved.before), after: BalanceFigures(solved.after),
+            voice: VoiceFigures(solved.voice),
             moves: try solved.moves.map { move in
                 guard let employee = built.employeeIDs[move.employee], let from = built.slotIDs[move.from],
                       let to = built.slotIDs[move.to] else {
                     throw DomainError.invalid("plan.unknown_reference", "The engine named an unknown employee or slot.")
                 }
-                return PlanResult.StoredMove(employeeID: employee, fromSlotID: from, toSlotID: to, cost: move.cost,
-                                             fit: move.fit, preference: move.preference, distance: move.distance,
+                return PlanResult.StoredMove(employeeID: employee, fromSlotID: from, toSlotID: to,
+                                             kind: move.kind.rawValue, wishRank: move.wishRank, cost: move.cost,
+                                             fit: move.fit, distance: move.distance, grant: move.grant, burden: move.burden,
                                              trainingNeeds: move.trainingNeeds.map { .init(code: $0.code, gap: $0.gap) })
             })
         try await env.store.transaction(in: scope) { tx in
@@ -173,6 +175,14 @@ private final class ProgressBox: @unchecked Sendable {
 extension BalanceFigures {
     init(_ balance: Plan.Balance) {
         self.init(need: balance.need, deficit: balance.deficit, surplus: balance.surplus, imbalance: balance.imbalance)
+    }
+}
+
+extension VoiceFigures {
+    init(_ voice: Plan.Voice) {
+        self.init(volunteers: voice.volunteers, volunteersMoved: voice.volunteersMoved, movesOnWish: voice.movesOnWish,
+                  compulsoryMoves: voice.compulsoryMoves, compulsoryAgainstWish: voice.compulsoryAgainstWish,
+                  stayOverridden: voice.stayOverridden, exchanges: voice.exchanges)
     }
 }
 

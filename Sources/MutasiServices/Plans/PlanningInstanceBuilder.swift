@@ -10,7 +10,9 @@ import MutasiRepositories
 /// employee their NIP. Months are whole calendar months up to `today`. An employee with no
 /// SKP rating on record is given performance 1 and marked locked, so they count in their
 /// slot's headcount but are never moved on an unknown rating. An employee whose retirement date
-/// has passed is left out: retired, no longer in post.
+/// has passed is left out: retired, no longer in post. Until preference campaigns exist, a
+/// recorded transfer request is the wish `move` (with the units on record as its preferences),
+/// anyone else has the wish `none`, and nobody has priority points.
 public struct PlanningInstanceBuilder: Sendable {
     public let instance: PlanningInstance
     public let slotIDs: [String: UUID]
@@ -42,14 +44,19 @@ public struct PlanningInstanceBuilder: Sendable {
                 competencies: e.competencies, performance: e.latestPerformance ?? 1,
                 monthsInPosition: Self.wholeMonths(from: e.slotSince, to: today),
                 monthsToRetirement: Self.wholeMonths(from: today, to: retirement),
-                requested: e.transferRequested, locked: e.locked || e.latestPerformance == nil,
+                wish: e.transferRequested ? .move : .none, priority: 0,
+                locked: e.locked || e.latestPerformance == nil,
                 preferences: Array(e.preferredUnits.prefix(5)))
         }
         let scope = PlanningInstance.Scope(rawValue: policy.scope.rawValue) ?? .province
+        let mode = PlanningInstance.Mode(rawValue: policy.mode.rawValue) ?? .balance
         instance = PlanningInstance(
             policy: PlanningInstance.Policy(horizonMonths: policy.horizonMonths, minMonthsInPosition: policy.minMonthsInPosition,
                                             minPerformance: policy.minPerformance, maxTrainableGap: policy.maxTrainableGap,
-                                            scope: scope),
+                                            scope: scope, mode: mode, fitWeight: policy.fitWeight,
+                                            wishBonus: policy.wishBonus, wishStep: policy.wishStep,
+                                            compulsoryCost: policy.compulsoryCost, stayCost: policy.stayCost,
+                                            ignoredWishCost: policy.ignoredWishCost),
             slots: planningSlots, employees: planningEmployees)
         self.slotIDs = slotIDs
         self.employeeIDs = employeeIDs
