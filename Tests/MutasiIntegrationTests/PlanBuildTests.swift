@@ -77,9 +77,9 @@ struct PlanBuildTests {
     func buildAndRecheck() async throws {
         try await TestApp.run { http, services, db, _ in
             try await Self.seedSchools(services, db)
-            try await db.asOwner { client in
-                try await client.query("UPDATE employees SET transfer_requested = true WHERE nip = '198304042008012004'",
-                                       logger: TestDatabase.logger)
+            try await db.asOwner(tenant: "kota-uji") { connection, _ in
+                try await connection.query("UPDATE employees SET transfer_requested = true WHERE nip = '198304042008012004'",
+                                           logger: TestDatabase.logger)
             }
             let admin = try await http.login("kota-uji", "admin")
             let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
