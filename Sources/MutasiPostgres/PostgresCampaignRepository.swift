@@ -41,7 +41,7 @@ struct PostgresCampaignRepository: CampaignRepository {
     func list(tenantID: UUID, _ f: CampaignFilter, _ page: PageRequest) async throws -> Page<Campaign> {
         let openFor: Bool = f.openFor != nil
         let employeeAgency: UUID? = f.openFor ?? nil
-        func query(_ select: String, _ rest: String) -> PostgresQuery {
+        func query(_ select: String, _ rest: String, _ page: PageRequest? = nil) -> PostgresQuery {
             """
             SELECT \(unescaped: select) FROM campaigns c
             WHERE c.tenant_id = \(tenantID)
@@ -50,10 +50,11 @@ struct PostgresCampaignRepository: CampaignRepository {
               AND (NOT \(openFor) OR (c.state = 'open'
                    AND (c.agency_ids = '{}' OR \(employeeAgency)::uuid = ANY(c.agency_ids))))
             \(unescaped: rest)
+            LIMIT \(page?.limit) OFFSET \(page?.offset)
             """
         }
         let total = try await db.count(query("count(*)", ""))
-        let rows = try await db.rows(query(Self.columns, "ORDER BY c.opens_at DESC, c.created_at DESC, c.id LIMIT \(page.limit) OFFSET \(page.offset)"))
+        let rows = try await db.rows(query(Self.columns, "ORDER BY c.opens_at DESC, c.created_at DESC, c.id", page))
         return Page(items: try rows.map(campaign), total: total, request: page)
     }
 
@@ -137,7 +138,7 @@ struct PostgresCampaignRepository: CampaignRepository {
         LEFT JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
         """
 
-    private func form(_ row: PostgresRow) throws -> PreferenceForm {
+    private func formRow(_ row: PostgresRow) throws -> PreferenceForm {
         let r = row.makeRandomAccess()
         return PreferenceForm(
             tenantID: try r[0].decode(UUID.self), campaignID: try r[1].decode(UUID.self), employeeID: try r[2].decode(UUID.self),
@@ -155,7 +156,7 @@ struct PostgresCampaignRepository: CampaignRepository {
             SELECT \(unescaped: Self.formColumns) FROM preference_forms f \(unescaped: Self.formJoins)
             WHERE f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) AND f.employee_id = \(employeeID)
             \(unescaped: lock ? "FOR UPDATE OF f" : "")
-            """).first.map(form)
+            """).first.map(formRow)
     }
 
     func saveForm(tenantID: UUID, campaignID: UUID, employeeID: UUID, _ c: FormContent,
@@ -182,23 +183,24 @@ struct PostgresCampaignRepository: CampaignRepository {
     }
 
     func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ page: PageRequest) async throws -> Page<PreferenceForm> {
-        func query(_ select: String, _ rest: String) -> PostgresQuery {
+        func query(_ select: String, _ rest: String, _ page: PageRequest? = nil) -> PostgresQuery {
             """
             SELECT \(unescaped: select) FROM preference_forms f \(unescaped: Self.formJoins)
             WHERE f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID)
               AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)::uuid[]))
             \(unescaped: rest)
+            LIMIT \(page?.limit) OFFSET \(page?.offset)
             """
         }
         let total = try await db.count(query("count(*)", ""))
-        let rows = try await db.rows(query(Self.formColumns, "ORDER BY e.nip LIMIT \(page.limit) OFFSET \(page.offset)"))
-        return Page(items: try rows.map(form), total: total, request: page)
+        let rows = try await db.rows(query(Self.formColumns, "ORDER BY e.nip", page))
+        return Page(items: try rows.map(formRow), total: total, request: page)
     }
 
     func allForms(tenantID: UUID, campaignID: UUID) async throws -> [PreferenceForm] {
         try await db.rows("""
             SELECT \(unescaped: Self.formColumns) FROM preference_forms f \(unescaped: Self.formJoins)
             WHERE f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) ORDER BY e.nip
-            """).map(form)
+            """).map(formRow)
     }
 }

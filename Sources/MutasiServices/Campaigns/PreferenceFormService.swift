@@ -169,7 +169,7 @@ public struct PreferenceFormService: Sendable {
         guard reasonsIn.count <= PreferenceForm.maxReasons else {
             throw DomainError.invalid("form.too_many_reasons", "At most \(PreferenceForm.maxReasons) reasons.", field: "reasons")
         }
-        let reasons = try reasonsIn.enumerated().map { i, reason in
+        let reasons = try reasonsIn.enumerated().map { (i, reason) -> PreferenceForm.Reason in
             guard let category = PreferenceForm.ReasonCategory(rawValue: reason.category) else {
                 throw DomainError.invalid("form.invalid_reason_category",
                     "category must be one of \(PreferenceForm.ReasonCategory.allCases.map(\.rawValue).joined(separator: ", ")).",

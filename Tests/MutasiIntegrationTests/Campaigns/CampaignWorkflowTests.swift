@@ -53,7 +53,7 @@ struct CampaignWorkflowTests {
             #expect(try await http.call(.post, "\(path)/open", token: admin).status.code == 428)
             #expect(try await http.call(.post, "\(path)/open", token: admin, headers: [.ifMatch: "\"v7\""]).status.code == 412)
 
-            let key = HTTPField.Name("Idempotency-Key")!
+            let key: HTTPFields.Element.Name = .init("Idempotency-Key")!
             let opened = try await http.call(.post, "\(path)/open", token: admin, headers: [.ifMatch: "\"v1\"", key: "buka-1"])
             #expect(opened.status == .ok, "\(opened.text)")
             #expect(opened.headers[.eTag] == "\"v2\"")
