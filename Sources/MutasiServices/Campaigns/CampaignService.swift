@@ -149,7 +149,7 @@ public struct CampaignService: Sendable {
                         "The open campaign \(other.id.uuidString.lowercased()) covers an agency of this one; close it first.")
                 }
                 let campaign = try await tx.campaigns.setState(tenantID: tenantID, id: id, state)
-                try await Self.audit(tx, tenant, actor, "campaign.\(state.rawValue)", campaign, before: before)
+                try await Self.audit(tx, tenant, actor, state == .open ? "campaign.open" : "campaign.close", campaign, before: before)
                 return campaign
             }
         }

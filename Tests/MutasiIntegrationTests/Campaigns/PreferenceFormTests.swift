@@ -63,7 +63,7 @@ struct PreferenceFormTests {
                  "form.reason_too_long", "reasons[0].text"),
                 (["wish": "move", "reasons": [["category": "gaji", "text": "x"]]], "form.invalid_reason_category", "reasons[0].category"),
                 (["wish": "pindah"], "form.invalid_wish", "wish"),
-                (["wish": "move", "reasons": [reunion], "spouseWorkplace": "99.99"], "form.invalid_spouse_workplace", "spouseWorkplace"),
+                (["wish": "move", "reasons": [reunion], "spouseWorkplace": "Kantor Bupati"], "form.invalid_spouse_workplace", "spouseWorkplace"),
                 (["wish": "move", "priority": 500], "request.unknown_field", "priority"),
                 (["wish": "move", "reasons": [["category": "health", "text": "x", "severity": 3]]], "request.unknown_field",
                  "reasons[0].severity"),
