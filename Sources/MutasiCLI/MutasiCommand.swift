@@ -7,7 +7,8 @@ public struct MutasiCommand: AsyncParsableCommand {
         abstract: "Perencanaan mutasi ASN: server dan perintah admin.",
         subcommands: [ServeCommand.self, MigrateCommand.self, PlatformCommand.self, BknOfficeCommand.self, TenantCommand.self,
                       UnitCommand.self, SlotCommand.self, EmployeeCommand.self, ImportCommand.self, ExportCommand.self,
-                      UserCommand.self, AuditCommand.self, DemoCommand.self, NeedsCommand.self, BalanceCommand.self, PlanCommand.self])
+                      UserCommand.self, AuditCommand.self, DemoCommand.self, NeedsCommand.self, BalanceCommand.self, PlanCommand.self,
+                      CampaignCommand.self])
 
     public init() {}
 }

@@ -81,6 +81,7 @@ struct PostgresTransaction: StoreTransaction {
     var plans: any PlanRepository { PostgresPlanRepository(db: self) }
     var jobs: any JobRepository { PostgresJobRepository(db: self) }
     var planningData: any PlanningDataRepository { PostgresPlanningDataRepository(db: self) }
+    var campaigns: any CampaignRepository { PostgresCampaignRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

@@ -37,4 +37,5 @@ public protocol StoreTransaction: Sendable {
     var plans: any PlanRepository { get }
     var jobs: any JobRepository { get }
     var planningData: any PlanningDataRepository { get }
+    var campaigns: any CampaignRepository { get }
 }

@@ -19,6 +19,8 @@ public struct Services: Sendable {
     public let needsSettings: NeedsSettingsService
     public let balance: BalanceService
     public let plans: PlanService
+    public let campaigns: CampaignService
+    public let forms: PreferenceFormService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -40,5 +42,7 @@ public struct Services: Sendable {
         needsSettings = NeedsSettingsService(env)
         balance = BalanceService(env)
         plans = PlanService(env)
+        campaigns = CampaignService(env)
+        forms = PreferenceFormService(env)
     }
 }
