@@ -21,6 +21,7 @@ struct PlanCommand: AsyncParsableCommand {
         @Option(help: "Largest trainable competency gap (default 2).") var maxTrainableGap: Int?
         @Option(help: "regency, province or any (default province).") var scope: String?
         @Option(help: "balance or voluntary (volunteers only; default balance).") var mode: String?
+        @Option(help: "ID of a closed preference campaign whose forms the plan honours.") var campaign: String?
         @Flag(help: "Only queue the build for the server's worker; do not wait.") var noWait = false
 
         func run() async throws {
@@ -43,11 +44,20 @@ struct PlanCommand: AsyncParsableCommand {
                 }
                 policy.mode = m
             }
-            let (login, tenantCode, name, wait, finalPolicy) = (op.login, tenant, name, !noWait, policy)
+            var campaignID: UUID?
+            if let campaign {
+                guard let id = UUID(uuidString: campaign) else {
+                    CLI.printError("galat: --campaign must be a campaign ID [campaign.not_found]")
+                    throw ExitCode(2)
+                }
+                campaignID = id
+            }
+            let (login, tenantCode, name, wait, finalPolicy, finalCampaign) = (op.login, tenant, name, !noWait, policy, campaignID)
             let status = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
                 let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
-                let created = try await s.plans.create(actor: actor, tenantID: tenantID, name: name, policy: finalPolicy)
+                let created = try await s.plans.create(actor: actor, tenantID: tenantID, name: name, policy: finalPolicy,
+                                                   campaignID: finalCampaign)
                 guard wait else { return created }
                 let worker = PlanBuildWorker(s.env)
                 while true {
@@ -157,6 +167,7 @@ struct PlanCommand: AsyncParsableCommand {
     static func printSummary(_ status: PlanStatus) {
         let p = status.plan
         print("Rencana \(p.name) (\(p.id.uuidString.lowercased())): \(p.buildState.rawValue)")
+        if let campaign = p.campaignID { print("  dari kampanye \(campaign.uuidString.lowercased())") }
         if let error = p.buildError { print("  galat: \(error)") }
         if let objective = p.objective, let before = p.before, let after = p.after {
             print("  objektif \(objective), \(p.moveCount ?? 0) usulan mutasi")

@@ -8,7 +8,7 @@ struct PostgresPlanRepository: PlanRepository {
 
     private static let columns = """
         tenant_id, id, name, policy::text, build_state, build_error, objective, balance_before::text,
-        balance_after::text, move_count, created_by, created_at, built_at, version, voice::text
+        balance_after::text, move_count, created_by, created_at, built_at, version, voice::text, campaign_id
         """
 
     private func plan(_ row: PostgresRow) throws -> TransferPlan {
@@ -22,15 +22,16 @@ struct PostgresPlanRepository: PlanRepository {
             after: try JSONColumn.value(BalanceFigures.self, from: try r[8].decode(String?.self)),
             moveCount: try r[9].decode(Int32?.self).map(Int.init),
             voice: try JSONColumn.value(VoiceFigures.self, from: try r[14].decode(String?.self)),
+            campaignID: try r[15].decode(UUID?.self),
             createdBy: try r[10].decode(UUID.self),
             createdAt: try r[11].decode(Date.self), builtAt: try r[12].decode(Date?.self),
             version: Int(try r[13].decode(Int32.self)))
     }
 
-    func create(tenantID: UUID, name: String, policy: PlanPolicy, createdBy: UUID) async throws -> TransferPlan {
+    func create(tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID?, createdBy: UUID) async throws -> TransferPlan {
         let rows = try await db.rows("""
-            INSERT INTO plans (tenant_id, name, policy, created_by)
-            VALUES (\(tenantID), \(name), \(try JSONColumn.text(policy))::jsonb, \(createdBy))
+            INSERT INTO plans (tenant_id, name, policy, campaign_id, created_by)
+            VALUES (\(tenantID), \(name), \(try JSONColumn.text(policy))::jsonb, \(campaignID), \(createdBy))
             RETURNING \(unescaped: Self.columns)
             """)
         return try plan(rows[0])

@@ -29,14 +29,21 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
         }
     }
 
-    func employees(tenantID: UUID) async throws -> [PlanningEmployeeRecord] {
+    func employees(tenantID: UUID, campaignID: UUID?) async throws -> [PlanningEmployeeRecord] {
+        // Without a campaign the form join binds NULL and matches nothing. A form's units are
+        // turned into unit codes in their ranked order; a unit removed since is left out.
         let rows = try await db.rows("""
             SELECT e.id, e.nip, e.name, e.slot_id, to_char(e.slot_since, 'YYYY-MM-DD'), to_char(e.birth_date, 'YYYY-MM-DD'),
                    e.grade, e.education_field, e.competencies::text,
                    (SELECT p.predicate FROM employee_performance p
-                    WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id ORDER BY p.year DESC LIMIT 1),
-                   e.transfer_requested, e.locked
+                    WHERE p.tenant_id = \(tenantID) AND p.employee_id = e.id ORDER BY p.year DESC LIMIT 1),
+                   e.transfer_requested, e.locked, f.wish,
+                   coalesce((SELECT array_agg(u.code ORDER BY r.ord)
+                             FROM unnest(f.preferences) WITH ORDINALITY AS r(unit_id, ord)
+                             JOIN units u ON u.tenant_id = \(tenantID) AND u.id = r.unit_id), '{}')
             FROM employees e
+            LEFT JOIN preference_forms f
+                   ON f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) AND f.employee_id = e.id
             WHERE e.tenant_id = \(tenantID) AND e.slot_id IS NOT NULL
             ORDER BY e.nip
             """)
@@ -49,7 +56,9 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                 educationField: try r[7].decode(String.self),
                 competencies: try JSONColumn.value([String: Int].self, from: try r[8].decode(String.self)) ?? [:],
                 latestPerformance: try r[9].decode(Int16?.self).map(Int.init),
-                transferRequested: try r[10].decode(Bool.self), locked: try r[11].decode(Bool.self), preferredUnits: [])
+                transferRequested: try r[10].decode(Bool.self), locked: try r[11].decode(Bool.self),
+                formWish: try r[12].decode(String?.self).flatMap(PreferenceForm.Wish.init(rawValue:)),
+                preferredUnits: try r[13].decode([String].self))
         }
     }
 

@@ -39,7 +39,8 @@ public struct PlanResult: Sendable {
 
 /// Storage of transfer plans and their moves, within the transaction's tenant.
 public protocol PlanRepository: Sendable {
-    func create(tenantID: UUID, name: String, policy: PlanPolicy, createdBy: UUID) async throws -> TransferPlan
+    /// `campaignID`: the closed campaign whose forms the plan is built from.
+    func create(tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID?, createdBy: UUID) async throws -> TransferPlan
     func find(tenantID: UUID, id: UUID) async throws -> TransferPlan?
     func list(tenantID: UUID, _ page: PageRequest) async throws -> Page<TransferPlan>
     func moves(tenantID: UUID, planID: UUID, _ page: PageRequest) async throws -> Page<PlanMove>

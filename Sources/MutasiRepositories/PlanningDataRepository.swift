@@ -38,23 +38,28 @@ public struct PlanningEmployeeRecord: Sendable {
     public var latestPerformance: Int?
     public var transferRequested: Bool
     public var locked: Bool
-    /// Preferred unit codes, most wanted first (up to five).
+    /// The wish of the employee's form in the plan's campaign; nil without a form (or a campaign).
+    public var formWish: PreferenceForm.Wish?
+    /// Unit codes the form ranks, most wanted first (up to five); empty without a form.
     public var preferredUnits: [String]
     public init(id: UUID, nip: String, name: String, slotID: UUID, slotSince: CalendarDate, birthDate: CalendarDate,
                 grade: Int, educationField: String, competencies: [String: Int], latestPerformance: Int?,
-                transferRequested: Bool, locked: Bool, preferredUnits: [String]) {
+                transferRequested: Bool, locked: Bool, formWish: PreferenceForm.Wish? = nil, preferredUnits: [String]) {
         self.id = id; self.nip = nip; self.name = name; self.slotID = slotID; self.slotSince = slotSince
         self.birthDate = birthDate; self.grade = grade; self.educationField = educationField
         self.competencies = competencies; self.latestPerformance = latestPerformance
-        self.transferRequested = transferRequested; self.locked = locked; self.preferredUnits = preferredUnits
+        self.transferRequested = transferRequested; self.locked = locked; self.formWish = formWish
+        self.preferredUnits = preferredUnits
     }
 }
 
-/// Reads what a plan is built from: the tenant's slots, the employees holding them, and the
-/// tenant's retirement ages.
+/// Reads what a plan is built from: the tenant's slots, the employees holding them (with their
+/// forms in the plan's campaign, if any), and the tenant's retirement ages.
 public protocol PlanningDataRepository: Sendable {
     func slots(tenantID: UUID) async throws -> [PlanningSlotRecord]
-    func employees(tenantID: UUID) async throws -> [PlanningEmployeeRecord]
+    /// With `campaignID`, each employee's form in that campaign: its wish and its ranked units
+    /// as unit codes.
+    func employees(tenantID: UUID, campaignID: UUID?) async throws -> [PlanningEmployeeRecord]
     /// Position kind -> age, where the tenant departs from the defaults.
     func retirementAgeOverrides(tenantID: UUID) async throws -> [String: Int]
 }

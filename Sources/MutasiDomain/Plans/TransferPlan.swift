@@ -11,6 +11,8 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var id: UUID
     public var name: String
     public var policy: PlanPolicy
+    /// The closed preference campaign whose forms the plan honours; nil: built without one.
+    public var campaignID: UUID?
     public var buildState: BuildState
     public var buildError: String?
     public var objective: Int?
@@ -27,9 +29,9 @@ public struct TransferPlan: Codable, Sendable, Equatable {
 
     public init(tenantID: UUID, id: UUID, name: String, policy: PlanPolicy, buildState: BuildState,
                 buildError: String?, objective: Int?, before: BalanceFigures?, after: BalanceFigures?,
-                moveCount: Int?, voice: VoiceFigures? = nil, createdBy: UUID, createdAt: Date, builtAt: Date?,
-                version: Int) {
-        self.tenantID = tenantID; self.id = id; self.name = name; self.policy = policy
+                moveCount: Int?, voice: VoiceFigures? = nil, campaignID: UUID? = nil, createdBy: UUID, createdAt: Date,
+                builtAt: Date?, version: Int) {
+        self.tenantID = tenantID; self.id = id; self.name = name; self.policy = policy; self.campaignID = campaignID
         self.buildState = buildState; self.buildError = buildError; self.objective = objective
         self.before = before; self.after = after; self.moveCount = moveCount; self.voice = voice
         self.createdBy = createdBy

@@ -11,6 +11,8 @@ struct PlanController {
     struct CreateBody: Decodable {
         var name: String
         var policy: PlanPolicy?
+        /// A closed preference campaign whose forms the plan honours.
+        var campaignID: UUID?
     }
     static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
 
@@ -20,7 +22,7 @@ struct PlanController {
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
             let body = try await request.decode(as: CreateBody.self, context: context)
             let status = try await plans.create(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                name: body.name, policy: body.policy ?? PlanPolicy(),
+                                                name: body.name, policy: body.policy ?? PlanPolicy(), campaignID: body.campaignID,
                                                 idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(status, status: .accepted,
                                       location: "/v1/tenants/\(tenantID.lowercased)/plans/\(status.plan.id.lowercased)")

@@ -112,12 +112,12 @@ public struct PlanBuildWorker: Sendable {
             }
             try await tx.plans.markBuilding(tenantID: job.tenantID, id: plan.id)
             return (plan, try await tx.planningData.slots(tenantID: job.tenantID),
-                    try await tx.planningData.employees(tenantID: job.tenantID),
+                    try await tx.planningData.employees(tenantID: job.tenantID, campaignID: plan.campaignID),
                     try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID))
         }
         var ageOverrides: [PositionKind: Int] = [:]
         for (kind, age) in overrides { if let kind = PositionKind(rawValue: kind) { ageOverrides[kind] = age } }
-        let built = PlanningInstanceBuilder(policy: plan.policy, slots: slots, employees: employees,
+        let built = PlanningInstanceBuilder(policy: plan.policy, fromCampaign: plan.campaignID != nil, slots: slots, employees: employees,
                                             retirementAges: try RetirementAgeTable(overriding: ageOverrides), today: today)
 
         let progress = ProgressBox()

@@ -17,26 +17,45 @@ public struct PlanService: Sendable {
     static let readers: Set<Role> = [.tenantAdmin, .approver, .auditor]
     static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
 
-    /// Records the plan and queues its build; returns at once. A retry with the same
-    /// `idempotencyKey` returns the first answer instead of queuing a second plan.
-    public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy,
+    /// Records the plan and queues its build; returns at once. With `campaignID` (a closed
+    /// campaign of the tenant) the plan honours the wishes and ranked units of that campaign's
+    /// forms. A retry with the same `idempotencyKey` returns the first answer instead of queuing
+    /// a second plan.
+    public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID? = nil,
                        idempotencyKey: String? = nil) async throws -> PlanStatus {
         let name = try Validate.text(name, field: "name")
         let policy = try policy.validated()
         let key = try Idempotency.validKey(idempotencyKey)
-        let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? ""]
+        let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? "", campaignID?.uuidString ?? ""]
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
             try Access.require(actor, in: tenant, roles: [.tenantAdmin])
             return try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: fingerprint) {
-                try await Self.queue(tx, tenant: tenant, actor: actor, name: name, policy: policy)
+                if let campaignID { try await Self.requireClosedCampaign(tx, tenantID: tenantID, id: campaignID) }
+                return try await Self.queue(tx, tenant: tenant, actor: actor, name: name, policy: policy, campaignID: campaignID)
             }
         }
     }
 
+    /// A plan reads a campaign's forms only once they can no longer change: the campaign must
+    /// be closed (409 `campaign.not_closed`); an id that is no campaign of the tenant is refused
+    /// naming the field.
+    static func requireClosedCampaign(_ tx: any StoreTransaction, tenantID: UUID, id: UUID) async throws {
+        guard let campaign = try await tx.campaigns.find(tenantID: tenantID, id: id, lock: false) else {
+            throw DomainError.invalid("campaign.not_found", "No campaign of this tenant has id \(id.uuidString.lowercased()).",
+                                      field: "campaignID")
+        }
+        guard campaign.state == .closed else {
+            throw DomainError(.conflict, code: "campaign.not_closed",
+                              "A plan is built from a closed campaign only; this one is \(campaign.state.rawValue).",
+                              field: "campaignID")
+        }
+    }
+
     private static func queue(_ tx: any StoreTransaction, tenant: Tenant, actor: Principal, name: String,
-                              policy: PlanPolicy) async throws -> PlanStatus {
-        let plan = try await tx.plans.create(tenantID: tenant.id, name: name, policy: policy, createdBy: actor.user.id)
+                              policy: PlanPolicy, campaignID: UUID?) async throws -> PlanStatus {
+        let plan = try await tx.plans.create(tenantID: tenant.id, name: name, policy: policy, campaignID: campaignID,
+                                             createdBy: actor.user.id)
         let job = try await tx.jobs.enqueue(tenantID: tenant.id, kind: Job.planBuild, subjectID: plan.id)
         try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
             action: "plan.create", entityType: "plan", entityID: plan.id.uuidString.lowercased(),

@@ -10,16 +10,18 @@ import MutasiRepositories
 /// employee their NIP. Months are whole calendar months up to `today`. An employee with no
 /// SKP rating on record is given performance 1 and marked locked, so they count in their
 /// slot's headcount but are never moved on an unknown rating. An employee whose retirement date
-/// has passed is left out: retired, no longer in post. Until preference campaigns exist, a
-/// recorded transfer request is the wish `move` (with the units on record as its preferences),
-/// anyone else has the wish `none`, and nobody has priority points.
+/// has passed is left out: retired, no longer in post. A plan from a campaign takes each
+/// employee's wish and ranked units from their form in it (no form: `none`, no units); a plan
+/// without one reads a recorded transfer request as the wish `move` and anyone else as `none`.
+/// Nobody has priority points yet.
 public struct PlanningInstanceBuilder: Sendable {
     public let instance: PlanningInstance
     public let slotIDs: [String: UUID]
     public let employeeIDs: [String: UUID]
 
-    public init(policy: PlanPolicy, slots: [PlanningSlotRecord], employees: [PlanningEmployeeRecord],
-                retirementAges: RetirementAgeTable, today: CalendarDate) {
+    /// `fromCampaign`: the employees' records carry their forms of the plan's campaign.
+    public init(policy: PlanPolicy, fromCampaign: Bool = false, slots: [PlanningSlotRecord],
+                employees: [PlanningEmployeeRecord], retirementAges: RetirementAgeTable, today: CalendarDate) {
         var slotIDs: [String: UUID] = [:]
         var slotKeys: [UUID: String] = [:]
         var slotKinds: [UUID: PositionKind] = [:]
@@ -39,14 +41,15 @@ public struct PlanningInstanceBuilder: Sendable {
             let retirement = retirementAges.retirementDate(birthDate: e.birthDate, kind: slotKinds[e.slotID] ?? .executor)
             guard retirement > today else { return nil }
             employeeIDs[e.nip] = e.id
+            let wish: PlanningInstance.Wish = fromCampaign ? Self.wish(e.formWish ?? .none) : (e.transferRequested ? .move : .none)
             return PlanningInstance.Employee(
                 id: e.nip, slot: slotKey, grade: e.grade, educationField: e.educationField,
                 competencies: e.competencies, performance: e.latestPerformance ?? 1,
                 monthsInPosition: Self.wholeMonths(from: e.slotSince, to: today),
                 monthsToRetirement: Self.wholeMonths(from: today, to: retirement),
-                wish: e.transferRequested ? .move : .none, priority: 0,
+                wish: wish, priority: 0,
                 locked: e.locked || e.latestPerformance == nil,
-                preferences: Array(e.preferredUnits.prefix(5)))
+                preferences: fromCampaign ? Array(e.preferredUnits.prefix(PreferenceForm.maxPreferences)) : [])
         }
         let scope = PlanningInstance.Scope(rawValue: policy.scope.rawValue) ?? .province
         let mode = PlanningInstance.Mode(rawValue: policy.mode.rawValue) ?? .balance
@@ -60,6 +63,14 @@ public struct PlanningInstanceBuilder: Sendable {
             slots: planningSlots, employees: planningEmployees)
         self.slotIDs = slotIDs
         self.employeeIDs = employeeIDs
+    }
+
+    static func wish(_ wish: PreferenceForm.Wish) -> PlanningInstance.Wish {
+        switch wish {
+        case .move: .move
+        case .stay: .stay
+        case .none: .none
+        }
     }
 
     /// Whole calendar months from `start` to `end` (0 when `end` is not later).
