@@ -169,7 +169,7 @@ struct PlanCampaignTests {
             #expect(refused.status != 0 && refused.stderr.contains("campaign.not_closed"), "\(refused.stderr)")
             let made = try CLITests.run(["plan", "create", "--tenant", "kota-uji", "--name", "CLI", "--campaign", closed], db: db, env: env)
             #expect(made.status == 0, "\(made.stderr)")
-            #expect(made.stdout.contains("built") && made.stdout.contains("dari kampanye \(closed)"), "\(made.stdout)")
+            #expect(made.stdout.contains("built") && made.stdout.contains("dari kampanye \(closed.lowercased())"), "\(made.stdout)")
         }
     }
 }
