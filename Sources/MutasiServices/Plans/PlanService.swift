@@ -26,7 +26,7 @@ public struct PlanService: Sendable {
         let name = try Validate.text(name, field: "name")
         let policy = try policy.validated()
         let key = try Idempotency.validKey(idempotencyKey)
-        let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? "", campaignID?.uuidString ?? ""]
+        let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? ""] + (campaignID.map { [$0.uuidString] } ?? [])
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
             try Access.require(actor, in: tenant, roles: [.tenantAdmin])
