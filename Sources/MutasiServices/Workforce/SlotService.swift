@@ -60,18 +60,17 @@ public struct SlotService: Sendable {
             educationFields: try EducationFields.list(draft.educationFields ?? [], field: "educationFields"),
             competencies: try Self.uniqueCompetencies(draft.competencies ?? []),
             need: 0)
-        let override = try Self.needOverride(need: draft.need, reason: draft.needReason, current: 0)
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
-            try Self.requireNeedOverrider(actor, override)
-            var new = new
-            if let override { new.need = override.need; new.needReason = override.reason }
+            let override = try Self.needOverride(actor, need: draft.need, reason: draft.needReason, current: 0)
+            var slotToCreate = new
+            if let override { slotToCreate.need = override.need; slotToCreate.needReason = override.reason }
             guard let unit = try await tx.units.find(tenantID: tenantID, id: draft.unitID),
                   WorkforceAccess.canRead(actor, agencyID: unit.agencyID) else {
                 throw DomainError.invalid("unit.not_found", "No unit of this tenant has id \(draft.unitID).", field: "unitID")
             }
-            let slot = try await tx.slots.create(tenantID: tenantID, new)
+            let slot = try await tx.slots.create(tenantID: tenantID, slotToCreate)
             try await WorkforceAccess.audit(tx, actor, tenant, "slot.create", "slot", slot.id.uuidString.lowercased(),
                                             before: nil, after: slot)
             if override != nil {
@@ -113,8 +112,7 @@ public struct SlotService: Sendable {
             guard let before = try await tx.slots.find(tenantID: tenantID, id: id),
                   WorkforceAccess.canRead(actor, agencyID: before.agencyID) else { throw WorkforceAccess.slotNotFound }
             var changes = changes
-            changes.needOverride = try Self.needOverride(need: patch.need, reason: patch.needReason, current: before.need)
-            try Self.requireNeedOverrider(actor, changes.needOverride)
+            changes.needOverride = try Self.needOverride(actor, need: patch.need, reason: patch.needReason, current: before.need)
             guard let after = try await tx.slots.update(tenantID: tenantID, id: id, changes, expectedVersion: expectedVersion)
             else { throw WorkforceAccess.slotNotFound }
             try await WorkforceAccess.audit(tx, actor, tenant, "slot.update", "slot", id.uuidString.lowercased(),
@@ -126,24 +124,23 @@ public struct SlotService: Sendable {
         }
     }
 
-    /// The override a request asks for: nil when it gives no need or the need it already has
-    /// (a client may send the need back unchanged); otherwise the need with its reason.
-    static func needOverride(need: Int?, reason: String?, current: Int) throws -> NeedOverride? {
+    /// The override a request asks for: nil when it gives no need or the need the slot already
+    /// has (a client may send the need back unchanged). Any other need is an override: only a
+    /// tenant admin may make it (everyone else sets needs through a needs analysis), and only
+    /// with a reason.
+    static func needOverride(_ actor: Principal, need: Int?, reason: String?, current: Int) throws -> NeedOverride? {
         guard let need = try need.map({ try Slot.need($0) }), need != current else {
             if reason != nil && need == nil {
                 throw DomainError.invalid("slot.need_reason_without_need", "needReason goes with a new need.", field: "needReason")
             }
             return nil
         }
+        guard actor.role == .tenantAdmin else {
+            throw DomainError(.forbidden, code: "slot.need_from_analysis",
+                              "A slot's need comes from an approved needs analysis; only a tenant admin may override it, with a reason.",
+                              field: "need")
+        }
         return NeedOverride(need: need, reason: try NeedOverrideReason.validate(reason))
-    }
-
-    /// Only tenant admins override a need; everyone else sets it through a needs analysis.
-    static func requireNeedOverrider(_ actor: Principal, _ override: NeedOverride?) throws {
-        guard override != nil, actor.role != .tenantAdmin else { return }
-        throw DomainError(.forbidden, code: "slot.need_from_analysis",
-                          "A slot's need comes from an approved needs analysis; only a tenant admin may override it, with a reason.",
-                          field: "need")
     }
 
     /// The override as its own audit event, so that auditors find every need set outside an analysis.

@@ -34,6 +34,11 @@ struct SlotNeedTests {
                 "unitID": unit, "code": "GURU-BARU", "name": "Guru Baru", "kind": "Guru", "grades": ["min": 9, "max": 12], "need": 3,
                 "needReason": Self.reason])
             #expect(created.status == .forbidden)
+            // Without a reason it is still the role that is refused, not the missing reason.
+            let unreasoned = try await http.call(.patch, "\(t)/slots/\(slotID)", token: operatorToken,
+                                                 json: ["need": 9], headers: [.ifMatch: "\"v1\""])
+            #expect(unreasoned.status == .forbidden)
+            #expect(try unreasoned.json()["code"] as? String == "slot.need_from_analysis")
             // Without a need the operator still creates slots (need 0, not yet analysed).
             let plain = try await http.call(.post, "\(t)/slots", token: operatorToken, json: [
                 "unitID": unit, "code": "GURU-BARU", "name": "Guru Baru", "kind": "Guru", "grades": ["min": 9, "max": 12]])
