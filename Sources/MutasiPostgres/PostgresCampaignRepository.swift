@@ -8,7 +8,7 @@ struct PostgresCampaignRepository: CampaignRepository {
 
     private static let columns = """
         c.tenant_id, c.id, c.name, c.opens_at, c.closes_at, c.answer_deadline, c.agency_ids, c.state, c.created_by,
-        c.created_at, c.opened_at, c.closed_at, c.version
+        c.created_at, c.opened_at, c.closed_at, c.version, c.point_rules::text
         """
 
     private func campaign(_ row: PostgresRow) throws -> Campaign {
@@ -19,13 +19,16 @@ struct PostgresCampaignRepository: CampaignRepository {
             answerDeadline: try r[5].decode(Date?.self), agencyIDs: try r[6].decode([UUID].self),
             state: Campaign.State(rawValue: try r[7].decode(String.self)) ?? .draft, createdBy: try r[8].decode(UUID.self),
             createdAt: try r[9].decode(Date.self), openedAt: try r[10].decode(Date?.self), closedAt: try r[11].decode(Date?.self),
-            version: Int(try r[12].decode(Int32.self)))
+            version: Int(try r[12].decode(Int32.self)),
+            pointRules: try JSONColumn.value(PointRules.self, from: try r[13].decode(String.self)) ?? PointRules())
     }
 
     func create(tenantID: UUID, _ f: CampaignFields, createdBy: UUID) async throws -> Campaign {
+        let rules = try JSONColumn.text(f.pointRules)
         let id = try await db.rows("""
-            INSERT INTO campaigns (tenant_id, name, opens_at, closes_at, answer_deadline, agency_ids, created_by)
-            VALUES (\(tenantID), \(f.name), \(f.opensAt), \(f.closesAt), \(f.answerDeadline), \(f.agencyIDs), \(createdBy))
+            INSERT INTO campaigns (tenant_id, name, opens_at, closes_at, answer_deadline, agency_ids, created_by, point_rules)
+            VALUES (\(tenantID), \(f.name), \(f.opensAt), \(f.closesAt), \(f.answerDeadline), \(f.agencyIDs), \(createdBy),
+                    \(rules)::jsonb)
             RETURNING id
             """)[0].decode(UUID.self)
         return try await find(tenantID: tenantID, id: id, lock: false)!
@@ -59,9 +62,10 @@ struct PostgresCampaignRepository: CampaignRepository {
     }
 
     func update(tenantID: UUID, id: UUID, _ f: CampaignFields) async throws -> Campaign {
+        let rules = try JSONColumn.text(f.pointRules)
         try await db.rows("""
             UPDATE campaigns SET name = \(f.name), opens_at = \(f.opensAt), closes_at = \(f.closesAt),
-                answer_deadline = \(f.answerDeadline), agency_ids = \(f.agencyIDs), updated_at = now(), version = version + 1
+                answer_deadline = \(f.answerDeadline), agency_ids = \(f.agencyIDs), point_rules = \(rules)::jsonb, updated_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
             """)
         return try await find(tenantID: tenantID, id: id, lock: false)!
@@ -202,5 +206,38 @@ struct PostgresCampaignRepository: CampaignRepository {
             SELECT \(unescaped: Self.formColumns) FROM preference_forms f \(unescaped: Self.formJoins)
             WHERE f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) ORDER BY e.nip
             """).map(formRow)
+    }
+
+    // MARK: Points
+
+    func pointSubjects(tenantID: UUID, campaign: Campaign, agencyIDs: [UUID]?, employeeID: UUID?,
+                       _ page: PageRequest) async throws -> Page<PointsSubject> {
+        let covered: [UUID]? = campaign.coversWholeTenant ? nil : campaign.agencyIDs
+        func query(_ select: String, _ rest: String, _ page: PageRequest? = nil) -> PostgresQuery {
+            """
+            SELECT \(unescaped: select) FROM employees e
+            LEFT JOIN slots s ON s.tenant_id = e.tenant_id AND s.id = e.slot_id
+            LEFT JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
+            LEFT JOIN preference_forms f ON f.tenant_id = e.tenant_id AND f.campaign_id = \(campaign.id) AND f.employee_id = e.id
+            WHERE e.tenant_id = \(tenantID)
+              AND (\(covered)::uuid[] IS NULL OR u.agency_id = ANY(\(covered)::uuid[]))
+              AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)::uuid[]))
+              AND (\(employeeID)::uuid IS NULL OR e.id = \(employeeID))
+            \(unescaped: rest)
+            LIMIT \(page?.limit) OFFSET \(page?.offset)
+            """
+        }
+        let total = try await db.count(query("count(*)", ""))
+        let select = "e.id, e.nip, e.name, u.agency_id, to_char(e.slot_since, 'YYYY-MM-DD'), f.reasons::text"
+        let rows = try await db.rows(query(select, "ORDER BY e.nip", page))
+        let items = try rows.map { row -> PointsSubject in
+            let r = row.makeRandomAccess()
+            let reasons = try JSONColumn.value([PreferenceForm.Reason].self, from: try r[5].decode(String?.self)) ?? []
+            return PointsSubject(
+                employeeID: try r[0].decode(UUID.self), nip: try r[1].decode(String.self), name: try r[2].decode(String.self),
+                agencyID: try r[3].decode(UUID?.self), slotSince: try r[4].decode(String?.self).map { try CalendarDate(iso: $0) },
+                reasons: reasons.map(\.category))
+        }
+        return Page(items: items, total: total, request: page)
     }
 }

@@ -40,7 +40,10 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                    e.transfer_requested, e.locked, f.wish,
                    coalesce((SELECT array_agg(u.code ORDER BY r.ord)
                              FROM unnest(f.preferences) WITH ORDINALITY AS r(unit_id, ord)
-                             JOIN units u ON u.tenant_id = \(tenantID) AND u.id = r.unit_id), '{}')
+                             JOIN units u ON u.tenant_id = \(tenantID) AND u.id = r.unit_id), '{}'),
+                   f.reasons::text,
+                   (SELECT u.agency_id FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
+                    WHERE s.tenant_id = \(tenantID) AND s.id = e.slot_id)
             FROM employees e
             LEFT JOIN preference_forms f
                    ON f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) AND f.employee_id = e.id
@@ -58,7 +61,10 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                 latestPerformance: try r[9].decode(Int16?.self).map(Int.init),
                 transferRequested: try r[10].decode(Bool.self), locked: try r[11].decode(Bool.self),
                 formWish: try r[12].decode(String?.self).flatMap(PreferenceForm.Wish.init(rawValue:)),
-                preferredUnits: try r[13].decode([String].self))
+                preferredUnits: try r[13].decode([String].self),
+                formReasons: (try JSONColumn.value([PreferenceForm.Reason].self, from: try r[14].decode(String?.self)) ?? [])
+                    .map(\.category),
+                agencyID: try r[15].decode(UUID?.self))
         }
     }
 

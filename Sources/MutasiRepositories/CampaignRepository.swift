@@ -8,9 +8,11 @@ public struct CampaignFields: Sendable {
     public var closesAt: Date
     public var answerDeadline: Date?
     public var agencyIDs: [UUID]
-    public init(name: String, opensAt: Date, closesAt: Date, answerDeadline: Date?, agencyIDs: [UUID]) {
+    public var pointRules: PointRules
+    public init(name: String, opensAt: Date, closesAt: Date, answerDeadline: Date?, agencyIDs: [UUID],
+                pointRules: PointRules = PointRules()) {
         self.name = name; self.opensAt = opensAt; self.closesAt = closesAt; self.answerDeadline = answerDeadline
-        self.agencyIDs = agencyIDs
+        self.agencyIDs = agencyIDs; self.pointRules = pointRules
     }
 }
 
@@ -34,6 +36,22 @@ public struct FormContent: Sendable {
     public var spouseWorkplace: String?
     public init(wish: PreferenceForm.Wish, preferences: [UUID], reasons: [PreferenceForm.Reason], spouseWorkplace: String?) {
         self.wish = wish; self.preferences = preferences; self.reasons = reasons; self.spouseWorkplace = spouseWorkplace
+    }
+}
+
+/// What one employee's priority points in a campaign are computed from.
+public struct PointsSubject: Sendable, Equatable {
+    public var employeeID: UUID
+    public var nip: String
+    public var name: String
+    public var agencyID: UUID?
+    public var slotSince: CalendarDate?
+    /// The reason categories of the employee's form in the campaign (none without a form).
+    public var reasons: [PreferenceForm.ReasonCategory]
+    public init(employeeID: UUID, nip: String, name: String, agencyID: UUID?, slotSince: CalendarDate?,
+                reasons: [PreferenceForm.ReasonCategory]) {
+        self.employeeID = employeeID; self.nip = nip; self.name = name; self.agencyID = agencyID
+        self.slotSince = slotSince; self.reasons = reasons
     }
 }
 
@@ -70,4 +88,8 @@ public protocol CampaignRepository: Sendable {
     func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ page: PageRequest) async throws -> Page<PreferenceForm>
     /// Every form of the campaign, by NIP (for the export).
     func allForms(tenantID: UUID, campaignID: UUID) async throws -> [PreferenceForm]
+    /// The employees the campaign covers, by NIP, with what their points come from; `agencyIDs`
+    /// limits them to employees of those agencies, `employeeID` to one.
+    func pointSubjects(tenantID: UUID, campaign: Campaign, agencyIDs: [UUID]?, employeeID: UUID?,
+                       _ page: PageRequest) async throws -> Page<PointsSubject>
 }

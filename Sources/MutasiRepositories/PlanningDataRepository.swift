@@ -42,14 +42,19 @@ public struct PlanningEmployeeRecord: Sendable {
     public var formWish: PreferenceForm.Wish?
     /// Unit codes the form ranks, most wanted first (up to five); empty without a form.
     public var preferredUnits: [String]
+    /// The reason categories of the form (for priority points); empty without a form.
+    public var formReasons: [PreferenceForm.ReasonCategory]
+    /// The agency of the employee's slot (whether the plan's campaign covers them).
+    public var agencyID: UUID?
     public init(id: UUID, nip: String, name: String, slotID: UUID, slotSince: CalendarDate, birthDate: CalendarDate,
                 grade: Int, educationField: String, competencies: [String: Int], latestPerformance: Int?,
-                transferRequested: Bool, locked: Bool, formWish: PreferenceForm.Wish? = nil, preferredUnits: [String]) {
+                transferRequested: Bool, locked: Bool, formWish: PreferenceForm.Wish? = nil, preferredUnits: [String],
+                formReasons: [PreferenceForm.ReasonCategory] = [], agencyID: UUID? = nil) {
         self.id = id; self.nip = nip; self.name = name; self.slotID = slotID; self.slotSince = slotSince
         self.birthDate = birthDate; self.grade = grade; self.educationField = educationField
         self.competencies = competencies; self.latestPerformance = latestPerformance
         self.transferRequested = transferRequested; self.locked = locked; self.formWish = formWish
-        self.preferredUnits = preferredUnits
+        self.preferredUnits = preferredUnits; self.formReasons = formReasons; self.agencyID = agencyID
     }
 }
 

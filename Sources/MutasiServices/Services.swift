@@ -21,6 +21,7 @@ public struct Services: Sendable {
     public let plans: PlanService
     public let campaigns: CampaignService
     public let forms: PreferenceFormService
+    public let points: PriorityPointsService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -44,5 +45,6 @@ public struct Services: Sendable {
         plans = PlanService(env)
         campaigns = CampaignService(env)
         forms = PreferenceFormService(env)
+        points = PriorityPointsService(env)
     }
 }

@@ -123,6 +123,49 @@ struct PlanCampaignTests {
         }
     }
 
+    @Test("a plan from a campaign carries each employee's priority points, as the points routes show them")
+    func carriesPoints() async throws {
+        try await TestApp.run { http, services, db, _ in
+            let (admin, tenantID) = try await Self.setUp(http, services, db)
+            let units = try await Self.unitIDs(db)
+            // Everyone is in post since 2018-01-01; the campaign closed on 2026-06-30: eight whole
+            // years, five counted at 10 points.
+            var body = CampaignFixtures.draft("Poin 2026")
+            body["opensAt"] = "2026-01-01T00:00:00Z"
+            body["closesAt"] = "2026-06-30T00:00:00Z"
+            body["answerDeadline"] = "2026-07-31T00:00:00Z"
+            body["pointRules"] = ["perYearInPost": 10, "yearsInPostCap": 5, "familyReunion": 100, "health": 40]
+            let campaign = try await CampaignFixtures.create(http, token: admin, tenantID: tenantID, body)
+            #expect(try await CampaignFixtures.step(http, token: admin, tenantID: tenantID, campaign, "open").status == .ok)
+            let forms = "/v1/tenants/\(tenantID)/campaigns/\(campaign)/forms/me"
+            let relawan = try await http.login("kota-uji", "guru-relawan")
+            let filed = try await http.call(.put, forms, token: relawan, json: [
+                "wish": "move", "preferences": [units["sd-1"]!], "spouseWorkplace": units["sd-1"]!,
+                "reasons": [["category": "family_reunion", "text": "Suami bertugas di SD 1"]]])
+            #expect(filed.status == .created, "\(filed.text)")
+            let tetap = try await http.login("kota-uji", "guru-tetap")
+            #expect(try await http.call(.put, forms, token: tetap, json: [
+                "wish": "stay", "reasons": [["category": "health", "text": "Berobat rutin"]]]).status == .created)
+            #expect(try await CampaignFixtures.step(http, token: admin, tenantID: tenantID, campaign, "close").status == .ok)
+
+            let created = try await http.call(.post, "/v1/tenants/\(tenantID)/plans", token: admin,
+                                              json: ["name": "Rotasi berpoin", "policy": ["scope": "regency"], "campaignID": campaign])
+            #expect(created.status == .accepted, "\(created.text)")
+            let (_, _, instance) = try await Self.build(http, services, token: admin, try #require(created.headers[.location]))
+            let priority = Dictionary(uniqueKeysWithValues: instance.employees.map { ($0.id, $0.priority) })
+            #expect(priority[Self.volunteer] == 150)
+            #expect(priority[Self.stayer] == 90)
+            #expect(priority[Self.silent] == 50)
+            #expect(priority[Self.requester] == 50)
+
+            // The same figures as the staff route.
+            let listed = try await http.call(.get, "/v1/tenants/\(tenantID)/campaigns/\(campaign)/points?limit=200", token: admin)
+            let totals = Dictionary(uniqueKeysWithValues: (try listed.json()["items"] as? [[String: Any]] ?? [])
+                .map { ($0["nip"] as! String, $0["total"] as! Int) })
+            for (nip, points) in priority { #expect(totals[nip] == points, "\(nip)") }
+        }
+    }
+
     @Test("only a closed campaign of the tenant is accepted, by a tenant admin, and a refusal stores nothing")
     func refusals() async throws {
         try await TestApp.run { http, services, db, _ in

@@ -22,13 +22,16 @@ public struct Campaign: Codable, Sendable, Equatable {
     public var openedAt: Date?
     public var closedAt: Date?
     public var version: Int
+    /// How employees of the campaign earn priority points.
+    public var pointRules: PointRules
 
     public init(tenantID: UUID, id: UUID, name: String, opensAt: Date, closesAt: Date, answerDeadline: Date?,
                 agencyIDs: [UUID], state: State, createdBy: UUID, createdAt: Date, openedAt: Date?, closedAt: Date?,
-                version: Int) {
+                version: Int, pointRules: PointRules = PointRules()) {
         self.tenantID = tenantID; self.id = id; self.name = name; self.opensAt = opensAt; self.closesAt = closesAt
         self.answerDeadline = answerDeadline; self.agencyIDs = agencyIDs; self.state = state; self.createdBy = createdBy
         self.createdAt = createdAt; self.openedAt = openedAt; self.closedAt = closedAt; self.version = version
+        self.pointRules = pointRules
     }
 
     public var coversWholeTenant: Bool { agencyIDs.isEmpty }

@@ -14,6 +14,7 @@ struct CampaignController {
     func register(_ group: RouterGroup<AppRequestContext>, _ table: RouteTable) {
         let campaigns = services.campaigns
         let forms = services.forms
+        let points = services.points
         let base = "tenants/{tenantID}/campaigns"
         table.on(group, prefix: "/v1", base, method: .get) { request, context in
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
@@ -83,6 +84,15 @@ struct CampaignController {
             let form = try await forms.get(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id,
                                            employeeID: employeeID)
             return try HTTPInput.json(form, etag: form.version)
+        }
+        table.on(group, prefix: "/v1", base + "/{campaignID}/points/me", method: .get) { _, context in
+            let (tenantID, id) = try Self.ids(context)
+            return try HTTPInput.json(try await points.mine(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id))
+        }
+        table.on(group, prefix: "/v1", base + "/{campaignID}/points", method: .get) { request, context in
+            let (tenantID, id) = try Self.ids(context)
+            return try HTTPInput.json(try await points.list(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id,
+                                                            page: try HTTPInput.page(request)))
         }
         table.on(group, prefix: "/v1", base + "/{campaignID}/forms.csv", method: .get) { _, context in
             let (tenantID, id) = try Self.ids(context)

@@ -22,11 +22,13 @@ public struct CampaignService: Sendable {
         public var closesAt: Date
         public var answerDeadline: Date?
         public var agencyIDs: [UUID]?
-        public init(name: String, opensAt: Date, closesAt: Date, answerDeadline: Date? = nil, agencyIDs: [UUID]? = nil) {
+        public var pointRules: PointRules?
+        public init(name: String, opensAt: Date, closesAt: Date, answerDeadline: Date? = nil, agencyIDs: [UUID]? = nil,
+                    pointRules: PointRules? = nil) {
             self.name = name; self.opensAt = opensAt; self.closesAt = closesAt; self.answerDeadline = answerDeadline
-            self.agencyIDs = agencyIDs
+            self.agencyIDs = agencyIDs; self.pointRules = pointRules
         }
-        enum CodingKeys: String, CodingKey, CaseIterable { case name, opensAt, closesAt, answerDeadline, agencyIDs }
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, opensAt, closesAt, answerDeadline, agencyIDs, pointRules }
         public init(from decoder: any Decoder) throws {
             try StrictKeys.refuseUnknown(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +37,7 @@ public struct CampaignService: Sendable {
             closesAt = try c.decode(Date.self, forKey: .closesAt)
             answerDeadline = try c.decodeIfPresent(Date.self, forKey: .answerDeadline)
             agencyIDs = try c.decodeIfPresent([UUID].self, forKey: .agencyIDs)
+            pointRules = try c.decodeIfPresent(PointRules.self, forKey: .pointRules)
         }
     }
 
@@ -46,12 +49,14 @@ public struct CampaignService: Sendable {
         public var closesAt: Date?
         public var answerDeadline: Date?
         public var agencyIDs: [UUID]?
+        /// Replaces the whole set of rules (absent rules in it are 0).
+        public var pointRules: PointRules?
         public init(name: String? = nil, opensAt: Date? = nil, closesAt: Date? = nil, answerDeadline: Date? = nil,
-                    agencyIDs: [UUID]? = nil) {
+                    agencyIDs: [UUID]? = nil, pointRules: PointRules? = nil) {
             self.name = name; self.opensAt = opensAt; self.closesAt = closesAt; self.answerDeadline = answerDeadline
-            self.agencyIDs = agencyIDs
+            self.agencyIDs = agencyIDs; self.pointRules = pointRules
         }
-        enum CodingKeys: String, CodingKey, CaseIterable { case name, opensAt, closesAt, answerDeadline, agencyIDs }
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, opensAt, closesAt, answerDeadline, agencyIDs, pointRules }
         public init(from decoder: any Decoder) throws {
             try StrictKeys.refuseUnknown(decoder, allowed: Set(CodingKeys.allCases.map(\.rawValue)))
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -60,6 +65,7 @@ public struct CampaignService: Sendable {
             closesAt = try c.decodeIfPresent(Date.self, forKey: .closesAt)
             answerDeadline = try c.decodeIfPresent(Date.self, forKey: .answerDeadline)
             agencyIDs = try c.decodeIfPresent([UUID].self, forKey: .agencyIDs)
+            pointRules = try c.decodeIfPresent(PointRules.self, forKey: .pointRules)
         }
     }
 
@@ -96,7 +102,7 @@ public struct CampaignService: Sendable {
         try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
             let fields = try await Self.validated(tx, tenantID: tenantID, CampaignFields(
                 name: draft.name, opensAt: draft.opensAt, closesAt: draft.closesAt, answerDeadline: draft.answerDeadline,
-                agencyIDs: draft.agencyIDs ?? []))
+                agencyIDs: draft.agencyIDs ?? [], pointRules: draft.pointRules ?? PointRules()))
             let campaign = try await tx.campaigns.create(tenantID: tenantID, fields, createdBy: actor.user.id)
             try await Self.audit(tx, tenant, actor, "campaign.create", campaign, before: nil)
             return campaign
@@ -111,7 +117,7 @@ public struct CampaignService: Sendable {
             let fields = try await Self.validated(tx, tenantID: tenantID, CampaignFields(
                 name: changes.name ?? before.name, opensAt: changes.opensAt ?? before.opensAt,
                 closesAt: changes.closesAt ?? before.closesAt, answerDeadline: changes.answerDeadline ?? before.answerDeadline,
-                agencyIDs: changes.agencyIDs ?? before.agencyIDs))
+                agencyIDs: changes.agencyIDs ?? before.agencyIDs, pointRules: changes.pointRules ?? before.pointRules))
             let campaign = try await tx.campaigns.update(tenantID: tenantID, id: id, fields)
             try await Self.audit(tx, tenant, actor, "campaign.update", campaign, before: before)
             return campaign
@@ -198,7 +204,7 @@ public struct CampaignService: Sendable {
     }
 
     /// Name 1-200 characters, opening before closing, the answer deadline not before closing,
-    /// agencies of the tenant (duplicates dropped).
+    /// point rules within their ranges, agencies of the tenant (duplicates dropped).
     static func validated(_ tx: any StoreTransaction, tenantID: UUID, _ f: CampaignFields) async throws -> CampaignFields {
         var fields = f
         fields.name = try Validate.text(f.name, field: "name", max: 200)
@@ -209,6 +215,7 @@ public struct CampaignService: Sendable {
             throw DomainError.invalid("campaign.invalid_answer_deadline", "answerDeadline must not be before closesAt.",
                                       field: "answerDeadline")
         }
+        try f.pointRules.validate()
         guard f.agencyIDs.count <= 500 else {
             throw DomainError.invalid("campaign.too_many_agencies", "At most 500 agencies.", field: "agencyIDs")
         }

@@ -106,18 +106,22 @@ public struct PlanBuildWorker: Sendable {
     private func build(_ job: ClaimedJob) async throws {
         let scope = ScopeID(job.tenantID)
         let today = CalendarDate.utc(env.now())
-        let (plan, slots, employees, overrides) = try await env.store.transaction(in: scope) { tx in
+        let (plan, slots, employees, overrides, campaign) = try await env.store.transaction(in: scope) { tx in
             guard let plan = try await tx.plans.find(tenantID: job.tenantID, id: job.subjectID) else {
                 throw DomainError.notFound("plan.not_found", "The plan of this job no longer exists.")
             }
             try await tx.plans.markBuilding(tenantID: job.tenantID, id: plan.id)
+            var rules: Campaign?
+            if let campaignID = plan.campaignID { rules = try await tx.campaigns.find(tenantID: job.tenantID, id: campaignID, lock: false) }
             return (plan, try await tx.planningData.slots(tenantID: job.tenantID),
                     try await tx.planningData.employees(tenantID: job.tenantID, campaignID: plan.campaignID),
-                    try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID))
+                    try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID), rules)
         }
         var ageOverrides: [PositionKind: Int] = [:]
         for (kind, age) in overrides { if let kind = PositionKind(rawValue: kind) { ageOverrides[kind] = age } }
-        let built = PlanningInstanceBuilder(policy: plan.policy, fromCampaign: plan.campaignID != nil, slots: slots, employees: employees,
+        let points = campaign.map { (campaign: $0, asOf: PriorityPointsService.asOf($0, now: env.now())) }
+        let built = PlanningInstanceBuilder(policy: plan.policy, fromCampaign: plan.campaignID != nil, points: points,
+                                            slots: slots, employees: employees,
                                             retirementAges: try RetirementAgeTable(overriding: ageOverrides), today: today)
 
         let progress = ProgressBox()

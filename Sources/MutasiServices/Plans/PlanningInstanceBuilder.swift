@@ -13,15 +13,18 @@ import MutasiRepositories
 /// has passed is left out: retired, no longer in post. A plan from a campaign takes each
 /// employee's wish and ranked units from their form in it (no form: `none`, no units); a plan
 /// without one reads a recorded transfer request as the wish `move` and anyone else as `none`.
-/// Nobody has priority points yet.
+/// With the campaign, each employee it covers has the priority points its rules give them
+/// (`PriorityPoints`, as its points routes show them); everyone else has none.
 public struct PlanningInstanceBuilder: Sendable {
     public let instance: PlanningInstance
     public let slotIDs: [String: UUID]
     public let employeeIDs: [String: UUID]
 
     /// `fromCampaign`: the employees' records carry their forms of the plan's campaign.
-    public init(policy: PlanPolicy, fromCampaign: Bool = false, slots: [PlanningSlotRecord],
-                employees: [PlanningEmployeeRecord], retirementAges: RetirementAgeTable, today: CalendarDate) {
+    /// `points`: the campaign and the day up to which years in post count.
+    public init(policy: PlanPolicy, fromCampaign: Bool = false, points: (campaign: Campaign, asOf: CalendarDate)? = nil,
+                slots: [PlanningSlotRecord], employees: [PlanningEmployeeRecord], retirementAges: RetirementAgeTable,
+                today: CalendarDate) {
         var slotIDs: [String: UUID] = [:]
         var slotKeys: [UUID: String] = [:]
         var slotKinds: [UUID: PositionKind] = [:]
@@ -41,13 +44,18 @@ public struct PlanningInstanceBuilder: Sendable {
             let retirement = retirementAges.retirementDate(birthDate: e.birthDate, kind: slotKinds[e.slotID] ?? .executor)
             guard retirement > today else { return nil }
             employeeIDs[e.nip] = e.id
+            let priority = points.map { p in
+                p.campaign.covers(agencyID: e.agencyID)
+                    ? PriorityPoints.compute(p.campaign.pointRules, slotSince: e.slotSince, asOf: p.asOf, reasons: e.formReasons).total
+                    : 0
+            } ?? 0
             let wish: PlanningInstance.Wish = fromCampaign ? Self.wish(e.formWish ?? .none) : (e.transferRequested ? .move : .none)
             return PlanningInstance.Employee(
                 id: e.nip, slot: slotKey, grade: e.grade, educationField: e.educationField,
                 competencies: e.competencies, performance: e.latestPerformance ?? 1,
                 monthsInPosition: Self.wholeMonths(from: e.slotSince, to: today),
                 monthsToRetirement: Self.wholeMonths(from: today, to: retirement),
-                wish: wish, priority: 0,
+                wish: wish, priority: priority,
                 locked: e.locked || e.latestPerformance == nil,
                 preferences: fromCampaign ? Array(e.preferredUnits.prefix(PreferenceForm.maxPreferences)) : [])
         }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// An employee's priority points (poin prioritas) in a campaign, with the rule behind each part.
+/// Computed from the campaign's rules, the employee's time in the current post and the reasons of
+/// their form whenever they are read, so that the figures shown and those a plan uses agree.
+public struct PriorityPoints: Codable, Sendable, Equatable {
+    public struct Part: Codable, Sendable, Equatable {
+        /// `yearsInPost`, `familyReunion` or `health`.
+        public var rule: String
+        public var points: Int
+        public var detail: String
+        public init(rule: String, points: Int, detail: String) { self.rule = rule; self.points = points; self.detail = detail }
+    }
+
+    /// The most points anyone has, as the planning instance reads `priority` (0...500).
+    public static let max = 500
+
+    public var total: Int
+    /// The parts that gave points, in rule order; the total is their sum capped at `max`.
+    public var breakdown: [Part]
+
+    public init(total: Int, breakdown: [Part]) { self.total = total; self.breakdown = breakdown }
+
+    /// Points under `rules` for an employee in the current post since `slotSince` (nil: not placed),
+    /// counting whole years up to `asOf`, whose form gives `reasons` (each category counts once).
+    public static func compute(_ rules: PointRules, slotSince: CalendarDate?, asOf: CalendarDate,
+                               reasons: [PreferenceForm.ReasonCategory]) -> PriorityPoints {
+        var parts: [Part] = []
+        if let since = slotSince, rules.perYearInPost > 0 {
+            let years = Swift.max(0, since.age(on: asOf))
+            let counted = Swift.min(years, Swift.max(0, rules.yearsInPostCap))
+            if counted > 0 {
+                parts.append(Part(rule: "yearsInPost", points: counted * rules.perYearInPost,
+                                  detail: "\(counted) full year(s) in the current post since \(since.iso) "
+                                      + "(\(years) up to \(asOf.iso), at most \(rules.yearsInPostCap)) x \(rules.perYearInPost)"))
+            }
+        }
+        let given = Set(reasons)
+        if given.contains(.familyReunion), rules.familyReunion > 0 {
+            parts.append(Part(rule: "familyReunion", points: rules.familyReunion, detail: "The form gives a family reunion reason"))
+        }
+        if given.contains(.health), rules.health > 0 {
+            parts.append(Part(rule: "health", points: rules.health, detail: "The form gives a health reason"))
+        }
+        return PriorityPoints(total: Swift.min(max, parts.reduce(0) { $0 + $1.points }), breakdown: parts)
+    }
+}
