@@ -49,6 +49,21 @@ struct BadInputTests {
             let tooBig = try await http.call(.get, path + "?limit=100000", token: admin)
             #expect(tooBig.status == .badRequest)
 
+            // An If-Match version no database integer holds is refused, and the server keeps serving.
+            let sabangau = try await http.login("provinsi-sabangau", "admin")
+            let sabangauID = try await http.call(.get, "/v1/me", token: sabangau).json()["scope"] as! String
+            let units = try await http.call(.get, "/v1/tenants/\(sabangauID)/units?limit=1", token: sabangau).json()["items"] as? [[String: Any]]
+            if let unit = units?.first?["id"] as? String {
+                for tag in ["\"v99999999999\"", "\"v2147483648\"", "\"v0\"", "\"v-1\""] {
+                    let stale = try await http.call(.patch, "/v1/tenants/\(sabangauID)/units/\(unit)", token: sabangau,
+                                                    json: ["name": "Unit Lain"], headers: [.ifMatch: tag])
+                    #expect(stale.status == .preconditionFailed, "\(tag): \(stale.text)")
+                    #expect(try stale.json()["code"] as? String == "request.if_match_invalid")
+                }
+            } else {
+                Issue.record("the demo tenant has no unit to patch")
+            }
+
             let after = try await http.call(.get, path, token: admin).json()["total"] as! Int
             #expect(after == before)
         }
