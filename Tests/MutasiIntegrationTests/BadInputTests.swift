@@ -54,7 +54,7 @@ struct BadInputTests {
             let sabangauID = try await http.call(.get, "/v1/me", token: sabangau).json()["scope"] as! String
             let units = try await http.call(.get, "/v1/tenants/\(sabangauID)/units?limit=1", token: sabangau).json()["items"] as? [[String: Any]]
             if let unit = units?.first?["id"] as? String {
-                for tag in ["\"v99999999999\"", "\"v2147483648\"", "\"v0\"", "\"v-1\""] {
+                for tag in ["\"v99999999999\"", "\"v2147483648\"", "\"v-1\""] {
                     let stale = try await http.call(.patch, "/v1/tenants/\(sabangauID)/units/\(unit)", token: sabangau,
                                                     json: ["name": "Unit Lain"], headers: [.ifMatch: tag])
                     #expect(stale.status == .preconditionFailed, "\(tag): \(stale.text)")

@@ -34,9 +34,9 @@ enum HTTPInput {
         }
         let tag = header.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        // Versions are stored as 32-bit integers from 1; anything else is no ETag of ours (and
+        // Versions are 32-bit integers from 0 (defaults not yet stored); anything else is no ETag of ours (and
         // converting it for the database would trap).
-        guard tag.hasPrefix("v"), tag.count <= 11, let version = Int(tag.dropFirst()), (1...Int(Int32.max)).contains(version) else {
+        guard tag.hasPrefix("v"), tag.count <= 11, let version = Int(tag.dropFirst()), (0...Int(Int32.max)).contains(version) else {
             throw DomainError(.preconditionFailed, code: "request.if_match_invalid", "If-Match does not hold an ETag of ours.")
         }
         return version
