@@ -7,7 +7,7 @@ import MutasiServices
 struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Kampanye preferensi pegawai dan formulirnya.",
-        subcommands: [List.self, Show.self, Create.self, Open.self, Close.self, Export.self])
+        subcommands: [List.self, Show.self, Create.self, Open.self, Close.self, Export.self, Contests.self, DecideContest.self])
 
     static let stateNames: [Campaign.State: String] = [.draft: "draf", .open: "dibuka", .closed: "ditutup"]
 
@@ -39,6 +39,9 @@ struct CampaignCommand: AsyncParsableCommand {
         print("Masa pengisian: \(time(c.opensAt)) s.d. \(time(c.closesAt))")
         print("Batas jawaban usulan mutasi: \(time(c.answerDeadline))")
         print("Instansi: " + (c.coversWholeTenant ? "seluruh tenant" : c.agencyIDs.map { $0.uuidString.lowercased() }.joined(separator: ", ")))
+        let r = c.pointRules
+        print("Aturan poin: \(r.perYearInPost) per tahun pada jabatan (paling lama \(r.yearsInPostCap) tahun), "
+              + "penyatuan keluarga \(r.familyReunion), kesehatan \(r.health), daerah terpencil \(r.remoteService)")
     }
 
     struct List: AsyncParsableCommand {
@@ -96,14 +99,16 @@ struct CampaignCommand: AsyncParsableCommand {
         @Option(help: "When filing ends.") var closesAt: String
         @Option(help: "Deadline for answers to proposed moves.") var answerDeadline: String?
         @Option(help: "Agency id covered (repeatable); none: the whole tenant.") var agency: [String] = []
+        @OptionGroup var points: PointRuleOptions
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
+            let rules = try points.rules()
             let draft = CampaignService.Draft(
                 name: name, opensAt: try CampaignCommand.parseTime(opensAt, "--opens-at"),
                 closesAt: try CampaignCommand.parseTime(closesAt, "--closes-at"),
                 answerDeadline: try answerDeadline.map { try CampaignCommand.parseTime($0, "--answer-deadline") },
-                agencyIDs: try agency.map { try NeedsCommand.parseID($0, "--agency") })
+                agencyIDs: try agency.map { try NeedsCommand.parseID($0, "--agency") }, pointRules: rules)
             let campaign = try await NeedsCommand.run(target) { s, actor, tenantID in
                 try await s.campaigns.create(actor: actor, tenantID: tenantID, draft)
             }

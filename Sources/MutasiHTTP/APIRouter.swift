@@ -31,6 +31,7 @@ public enum APIRouter {
         BalanceController(services: services).register(api, table)
         PlanController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
+        PointContestController(services: services).register(api, table)
         return (router, table)
     }
 }

@@ -219,6 +219,7 @@ struct PostgresCampaignRepository: CampaignRepository {
             LEFT JOIN slots s ON s.tenant_id = e.tenant_id AND s.id = e.slot_id
             LEFT JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
             LEFT JOIN preference_forms f ON f.tenant_id = e.tenant_id AND f.campaign_id = \(campaign.id) AND f.employee_id = e.id
+            CROSS JOIN (SELECT \(campaign.id)::uuid AS id) cmp
             WHERE e.tenant_id = \(tenantID)
               AND (\(covered)::uuid[] IS NULL OR u.agency_id = ANY(\(covered)::uuid[]))
               AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)::uuid[]))
@@ -228,7 +229,8 @@ struct PostgresCampaignRepository: CampaignRepository {
             """
         }
         let total = try await db.count(query("count(*)", ""))
-        let select = "e.id, e.nip, e.name, u.agency_id, to_char(e.slot_since, 'YYYY-MM-DD'), f.reasons::text"
+        let select = "e.id, e.nip, e.name, u.agency_id, to_char(e.slot_since, 'YYYY-MM-DD'), f.reasons::text, "
+            + PointFactsSQL.remoteUnits + ", " + PointFactsSQL.adjustments
         let rows = try await db.rows(query(select, "ORDER BY e.nip", page))
         let items = try rows.map { row -> PointsSubject in
             let r = row.makeRandomAccess()
@@ -236,7 +238,8 @@ struct PostgresCampaignRepository: CampaignRepository {
             return PointsSubject(
                 employeeID: try r[0].decode(UUID.self), nip: try r[1].decode(String.self), name: try r[2].decode(String.self),
                 agencyID: try r[3].decode(UUID?.self), slotSince: try r[4].decode(String?.self).map { try CalendarDate(iso: $0) },
-                reasons: reasons.map(\.category))
+                reasons: reasons.map(\.category), remoteUnits: try r[6].decode([String].self),
+                adjustments: try PointFactsSQL.decodeAdjustments(try r[7].decode(String?.self)))
         }
         return Page(items: items, total: total, request: page)
     }

@@ -43,10 +43,13 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                              JOIN units u ON u.tenant_id = \(tenantID) AND u.id = r.unit_id), '{}'),
                    f.reasons::text,
                    (SELECT u.agency_id FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
-                    WHERE s.tenant_id = \(tenantID) AND s.id = e.slot_id)
+                    WHERE s.tenant_id = \(tenantID) AND s.id = e.slot_id),
+                   CASE WHEN cmp.id IS NULL THEN '{}'::text[] ELSE \(unescaped: PointFactsSQL.remoteUnits) END,
+                   \(unescaped: PointFactsSQL.adjustments)
             FROM employees e
             LEFT JOIN preference_forms f
                    ON f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) AND f.employee_id = e.id
+            CROSS JOIN (SELECT \(campaignID)::uuid AS id) cmp
             WHERE e.tenant_id = \(tenantID) AND e.slot_id IS NOT NULL
             ORDER BY e.nip
             """)
@@ -64,7 +67,8 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                 preferredUnits: try r[13].decode([String].self),
                 formReasons: (try JSONColumn.value([PreferenceForm.Reason].self, from: try r[14].decode(String?.self)) ?? [])
                     .map(\.category),
-                agencyID: try r[15].decode(UUID?.self))
+                agencyID: try r[15].decode(UUID?.self), remoteUnits: try r[16].decode([String].self),
+                pointAdjustments: try PointFactsSQL.decodeAdjustments(try r[17].decode(String?.self)))
         }
     }
 

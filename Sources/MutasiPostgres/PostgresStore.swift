@@ -82,6 +82,7 @@ struct PostgresTransaction: StoreTransaction {
     var jobs: any JobRepository { PostgresJobRepository(db: self) }
     var planningData: any PlanningDataRepository { PostgresPlanningDataRepository(db: self) }
     var campaigns: any CampaignRepository { PostgresCampaignRepository(db: self) }
+    var pointContests: any PointContestRepository { PostgresPointContestRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

@@ -6,20 +6,20 @@ import PostgresNIO
 struct PostgresWorkUnitRepository: WorkUnitRepository {
     let db: PostgresTransaction
 
-    static let columns = "tenant_id, id, agency_id, code, name, region_code, version"
+    static let columns = "tenant_id, id, agency_id, code, name, region_code, remote, version"
 
     static func unit(_ row: PostgresRow) throws -> WorkUnit {
-        let (tenantID, id, agencyID, code, name, region, version) =
-            try row.decode((UUID, UUID, UUID, String, String, String, Int32).self)
+        let (tenantID, id, agencyID, code, name, region, remote, version) =
+            try row.decode((UUID, UUID, UUID, String, String, String, Bool, Int32).self)
         return WorkUnit(tenantID: tenantID, id: id, agencyID: agencyID, code: code, name: name, regionCode: region,
-                        version: Int(version))
+                        remote: remote, version: Int(version))
     }
 
     func create(tenantID: UUID, _ new: NewWorkUnit) async throws -> WorkUnit {
         try await WorkforceSQL.mappingUnique {
             let rows = try await db.rows("""
-                INSERT INTO units (tenant_id, agency_id, code, name, region_code)
-                VALUES (\(tenantID), \(new.agencyID), \(new.code), \(new.name), \(new.regionCode))
+                INSERT INTO units (tenant_id, agency_id, code, name, region_code, remote)
+                VALUES (\(tenantID), \(new.agencyID), \(new.code), \(new.name), \(new.regionCode), \(new.remote ?? false))
                 RETURNING \(unescaped: Self.columns)
                 """)
             return try Self.unit(rows[0])
@@ -49,7 +49,8 @@ struct PostgresWorkUnitRepository: WorkUnitRepository {
     func update(tenantID: UUID, id: UUID, _ c: WorkUnitChanges, expectedVersion: Int) async throws -> WorkUnit? {
         let rows = try await db.rows("""
             UPDATE units SET agency_id = COALESCE(\(c.agencyID), agency_id), name = COALESCE(\(c.name), name),
-                             region_code = COALESCE(\(c.regionCode), region_code), updated_at = now(), version = version + 1
+                             region_code = COALESCE(\(c.regionCode), region_code), remote = COALESCE(\(c.remote), remote),
+                             updated_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id) AND version = \(Int32(expectedVersion))
             RETURNING \(unescaped: Self.columns)
             """)

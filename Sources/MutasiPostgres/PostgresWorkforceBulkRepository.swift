@@ -46,18 +46,23 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
     // MARK: Upserts
 
     func upsertUnits(tenantID: UUID, _ rows: [NewWorkUnit]) async throws -> ImportCounts {
-        try await stage("mutasi_stage_units", "code text, name text, agency_id uuid, region_code text",
-                        columns: ["code", "name", "agency_id", "region_code"], rows, progress: nil) { e, row in
+        try await stage("mutasi_stage_units", "code text, name text, agency_id uuid, region_code text, remote boolean",
+                        columns: ["code", "name", "agency_id", "region_code", "remote"], rows, progress: nil) { e, row in
             e.field(row.code); e.field(row.name); e.field(row.agencyID.uuidString); e.field(row.regionCode)
+            e.field(row.remote.map { $0 ? "t" : "f" })
         }
+        // A row without the remote flag (NULL) leaves a stored unit's flag as it is; a new unit is not remote.
         return try await counts(rows.count, """
-            INSERT INTO units (tenant_id, agency_id, code, name, region_code)
-            SELECT \(tenantID), agency_id, code, name, region_code FROM mutasi_stage_units
+            INSERT INTO units (tenant_id, agency_id, code, name, region_code, remote)
+            SELECT \(tenantID), agency_id, code, name, region_code, coalesce(remote, false) FROM mutasi_stage_units
             ON CONFLICT (tenant_id, code) DO UPDATE
                 SET agency_id = EXCLUDED.agency_id, name = EXCLUDED.name, region_code = EXCLUDED.region_code,
+                    remote = coalesce((SELECT st.remote FROM mutasi_stage_units st WHERE st.code = EXCLUDED.code), units.remote),
                     updated_at = now(), version = units.version + 1
-                WHERE (units.agency_id, units.name, units.region_code)
-                      IS DISTINCT FROM (EXCLUDED.agency_id, EXCLUDED.name, EXCLUDED.region_code)
+                WHERE (units.agency_id, units.name, units.region_code, units.remote)
+                      IS DISTINCT FROM (EXCLUDED.agency_id, EXCLUDED.name, EXCLUDED.region_code,
+                                        coalesce((SELECT st.remote FROM mutasi_stage_units st WHERE st.code = EXCLUDED.code),
+                                                 units.remote))
             """)
     }
 
@@ -255,13 +260,13 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
 
     func exportUnits(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [UnitExportRow] {
         try await db.rows("""
-            SELECT u.code, u.name, a.code, u.region_code
+            SELECT u.code, u.name, a.code, u.region_code, u.remote
             FROM units u JOIN agencies a ON a.tenant_id = u.tenant_id AND a.id = u.agency_id
             WHERE u.tenant_id = \(tenantID) AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)))
             ORDER BY u.code
             """).map { row in
-            let (code, name, agency, region) = try row.decode((String, String, String, String).self)
-            return UnitExportRow(code: code, name: name, agencyCode: agency, regionCode: region)
+            let (code, name, agency, region, remote) = try row.decode((String, String, String, String, Bool).self)
+            return UnitExportRow(code: code, name: name, agencyCode: agency, regionCode: region, remote: remote)
         }
     }
 

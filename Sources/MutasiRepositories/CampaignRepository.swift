@@ -48,10 +48,15 @@ public struct PointsSubject: Sendable, Equatable {
     public var slotSince: CalendarDate?
     /// The reason categories of the employee's form in the campaign (none without a form).
     public var reasons: [PreferenceForm.ReasonCategory]
+    /// Codes of the remote units the employee serves in or served in.
+    public var remoteUnits: [String]
+    /// The adjustments of the employee's upheld contests in the campaign, in the order decided.
+    public var adjustments: [PriorityPoints.Adjustment]
     public init(employeeID: UUID, nip: String, name: String, agencyID: UUID?, slotSince: CalendarDate?,
-                reasons: [PreferenceForm.ReasonCategory]) {
+                reasons: [PreferenceForm.ReasonCategory], remoteUnits: [String] = [],
+                adjustments: [PriorityPoints.Adjustment] = []) {
         self.employeeID = employeeID; self.nip = nip; self.name = name; self.agencyID = agencyID
-        self.slotSince = slotSince; self.reasons = reasons
+        self.slotSince = slotSince; self.reasons = reasons; self.remoteUnits = remoteUnits; self.adjustments = adjustments
     }
 }
 

@@ -46,15 +46,21 @@ public struct PlanningEmployeeRecord: Sendable {
     public var formReasons: [PreferenceForm.ReasonCategory]
     /// The agency of the employee's slot (whether the plan's campaign covers them).
     public var agencyID: UUID?
+    /// Codes of the remote units the employee serves in or served in (for priority points).
+    public var remoteUnits: [String]
+    /// Adjustments of the employee's upheld point contests in the plan's campaign.
+    public var pointAdjustments: [PriorityPoints.Adjustment]
     public init(id: UUID, nip: String, name: String, slotID: UUID, slotSince: CalendarDate, birthDate: CalendarDate,
                 grade: Int, educationField: String, competencies: [String: Int], latestPerformance: Int?,
                 transferRequested: Bool, locked: Bool, formWish: PreferenceForm.Wish? = nil, preferredUnits: [String],
-                formReasons: [PreferenceForm.ReasonCategory] = [], agencyID: UUID? = nil) {
+                formReasons: [PreferenceForm.ReasonCategory] = [], agencyID: UUID? = nil, remoteUnits: [String] = [],
+                pointAdjustments: [PriorityPoints.Adjustment] = []) {
         self.id = id; self.nip = nip; self.name = name; self.slotID = slotID; self.slotSince = slotSince
         self.birthDate = birthDate; self.grade = grade; self.educationField = educationField
         self.competencies = competencies; self.latestPerformance = latestPerformance
         self.transferRequested = transferRequested; self.locked = locked; self.formWish = formWish
         self.preferredUnits = preferredUnits; self.formReasons = formReasons; self.agencyID = agencyID
+        self.remoteUnits = remoteUnits; self.pointAdjustments = pointAdjustments
     }
 }
 

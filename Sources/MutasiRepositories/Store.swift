@@ -38,4 +38,5 @@ public protocol StoreTransaction: Sendable {
     var jobs: any JobRepository { get }
     var planningData: any PlanningDataRepository { get }
     var campaigns: any CampaignRepository { get }
+    var pointContests: any PointContestRepository { get }
 }

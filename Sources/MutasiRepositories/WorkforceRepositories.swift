@@ -7,8 +7,10 @@ public struct NewWorkUnit: Sendable {
     public var code: String
     public var name: String
     public var regionCode: String
-    public init(agencyID: UUID, code: String, name: String, regionCode: String) {
-        self.agencyID = agencyID; self.code = code; self.name = name; self.regionCode = regionCode
+    /// Remote (daerah terpencil); nil: false for a new unit, and an import keeps what is stored.
+    public var remote: Bool?
+    public init(agencyID: UUID, code: String, name: String, regionCode: String, remote: Bool? = nil) {
+        self.agencyID = agencyID; self.code = code; self.name = name; self.regionCode = regionCode; self.remote = remote
     }
 }
 
@@ -17,8 +19,9 @@ public struct WorkUnitChanges: Sendable {
     public var agencyID: UUID?
     public var name: String?
     public var regionCode: String?
-    public init(agencyID: UUID? = nil, name: String? = nil, regionCode: String? = nil) {
-        self.agencyID = agencyID; self.name = name; self.regionCode = regionCode
+    public var remote: Bool?
+    public init(agencyID: UUID? = nil, name: String? = nil, regionCode: String? = nil, remote: Bool? = nil) {
+        self.agencyID = agencyID; self.name = name; self.regionCode = regionCode; self.remote = remote
     }
 }
 
@@ -247,8 +250,9 @@ public struct SlotImportColumns: OptionSet, Sendable {
 /// Rows as exports write them, with references as codes.
 public struct UnitExportRow: Sendable {
     public var code, name, agencyCode, regionCode: String
-    public init(code: String, name: String, agencyCode: String, regionCode: String) {
-        self.code = code; self.name = name; self.agencyCode = agencyCode; self.regionCode = regionCode
+    public var remote: Bool
+    public init(code: String, name: String, agencyCode: String, regionCode: String, remote: Bool = false) {
+        self.code = code; self.name = name; self.agencyCode = agencyCode; self.regionCode = regionCode; self.remote = remote
     }
 }
 

@@ -22,6 +22,7 @@ public struct Services: Sendable {
     public let campaigns: CampaignService
     public let forms: PreferenceFormService
     public let points: PriorityPointsService
+    public let contests: PointContestService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -46,5 +47,6 @@ public struct Services: Sendable {
         campaigns = CampaignService(env)
         forms = PreferenceFormService(env)
         points = PriorityPointsService(env)
+        contests = PointContestService(env)
     }
 }

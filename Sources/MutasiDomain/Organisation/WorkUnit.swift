@@ -12,11 +12,15 @@ public struct WorkUnit: Codable, Sendable, Equatable {
     public var name: String
     /// Kemendagri region code, as text (`62.71.01`).
     public var regionCode: String
+    /// A remote/hardship unit (daerah terpencil): serving in one gives priority points under a
+    /// campaign's `remoteService` rule.
+    public var remote: Bool
     public var version: Int
 
-    public init(tenantID: UUID, id: UUID, agencyID: UUID, code: String, name: String, regionCode: String, version: Int) {
+    public init(tenantID: UUID, id: UUID, agencyID: UUID, code: String, name: String, regionCode: String,
+                remote: Bool = false, version: Int) {
         self.tenantID = tenantID; self.id = id; self.agencyID = agencyID; self.code = code; self.name = name
-        self.regionCode = regionCode; self.version = version
+        self.regionCode = regionCode; self.remote = remote; self.version = version
     }
 }
 

@@ -3,7 +3,8 @@ import MutasiDomain
 import MutasiRepositories
 
 /// Priority points (poin prioritas) of a campaign's employees, computed whenever they are read
-/// from the campaign's rules, each employee's years in post and the reasons of their form. An
+/// from the campaign's rules, each employee's years in post, the reasons of their form, the
+/// remote units they serve or served in and their upheld contests (`PointContestService`). An
 /// employee reads their own (once the campaign is no longer a draft); staff read them with the
 /// visibility of the forms: tenant admins, approvers and auditors all, operators their agencies'.
 public struct PriorityPointsService: Sendable {
@@ -51,7 +52,8 @@ public struct PriorityPointsService: Sendable {
     }
 
     static func entry(_ s: PointsSubject, _ campaign: Campaign, asOf: CalendarDate) -> Entry {
-        let points = PriorityPoints.compute(campaign.pointRules, slotSince: s.slotSince, asOf: asOf, reasons: s.reasons)
+        let points = PriorityPoints.compute(campaign.pointRules, slotSince: s.slotSince, asOf: asOf, reasons: s.reasons,
+                                            remoteUnits: s.remoteUnits, adjustments: s.adjustments)
         return Entry(employeeID: s.employeeID, nip: s.nip, name: s.name, agencyID: s.agencyID, asOf: asOf,
                      total: points.total, breakdown: points.breakdown)
     }

@@ -12,7 +12,7 @@ public enum WorkforceFile: String, CaseIterable, Sendable, Codable {
     public var columns: [(name: String, required: Bool)] {
         switch self {
         case .units:
-            [("kode_unit", true), ("nama_unit", true), ("kode_instansi", true), ("kode_wilayah", true)]
+            [("kode_unit", true), ("nama_unit", true), ("kode_instansi", true), ("kode_wilayah", true), ("terpencil", false)]
         case .slots:
             [("kode_unit", true), ("kode_jabatan", true), ("nama_jabatan", true), ("jenis_jabatan", true),
              ("golongan_min", true), ("golongan_maks", true), ("bidang_pendidikan", false), ("kompetensi", false),

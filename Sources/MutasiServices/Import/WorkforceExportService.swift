@@ -17,7 +17,7 @@ public struct WorkforceExportService: Sendable {
             switch file {
             case .units:
                 let rows = try await tx.workforceBulk.exportUnits(tenantID: tenantID, agencyIDs: limit)
-                return CSV.write(header: file.header, rows: rows.map { [$0.code, $0.name, $0.agencyCode, $0.regionCode] })
+                return CSV.write(header: file.header, rows: rows.map { [$0.code, $0.name, $0.agencyCode, $0.regionCode, $0.remote ? "ya" : "tidak"] })
             case .slots:
                 let rows = try await tx.workforceBulk.exportSlots(tenantID: tenantID, agencyIDs: limit)
                 return CSV.write(header: file.header, rows: rows.map { row in

@@ -126,8 +126,10 @@ struct UnitRows {
                 return id
             }
             let region = row.check("kode_wilayah") { try UnitService.regionCode($0, tenant: tenant, field: "kode_wilayah") }
+            // Without the column a stored unit keeps its flag.
+            let remote = row.has("terpencil") ? row.check("terpencil") { try CSVValue.flag($0, field: "terpencil") } : nil
             if let code, let name, let agency, let region, row.issues.isEmpty {
-                result.append(NewWorkUnit(agencyID: agency, code: code, name: name, regionCode: region))
+                result.append(NewWorkUnit(agencyID: agency, code: code, name: name, regionCode: region, remote: remote))
             }
             issues += row.issues
         }

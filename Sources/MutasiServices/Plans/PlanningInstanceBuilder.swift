@@ -46,7 +46,8 @@ public struct PlanningInstanceBuilder: Sendable {
             employeeIDs[e.nip] = e.id
             let priority = points.map { p in
                 p.campaign.covers(agencyID: e.agencyID)
-                    ? PriorityPoints.compute(p.campaign.pointRules, slotSince: e.slotSince, asOf: p.asOf, reasons: e.formReasons).total
+                    ? PriorityPoints.compute(p.campaign.pointRules, slotSince: e.slotSince, asOf: p.asOf, reasons: e.formReasons,
+                                            remoteUnits: e.remoteUnits, adjustments: e.pointAdjustments).total
                     : 0
             } ?? 0
             let wish: PlanningInstance.Wish = fromCampaign ? Self.wish(e.formWish ?? .none) : (e.transferRequested ? .move : .none)

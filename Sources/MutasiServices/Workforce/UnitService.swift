@@ -12,8 +12,10 @@ public struct UnitService: Sendable {
         public var code: String
         public var name: String
         public var regionCode: String
-        public init(agencyID: UUID, code: String, name: String, regionCode: String) {
-            self.agencyID = agencyID; self.code = code; self.name = name; self.regionCode = regionCode
+        /// Remote/hardship unit (daerah terpencil); absent: false.
+        public var remote: Bool?
+        public init(agencyID: UUID, code: String, name: String, regionCode: String, remote: Bool? = nil) {
+            self.agencyID = agencyID; self.code = code; self.name = name; self.regionCode = regionCode; self.remote = remote
         }
     }
 
@@ -21,8 +23,9 @@ public struct UnitService: Sendable {
         public var agencyID: UUID?
         public var name: String?
         public var regionCode: String?
-        public init(agencyID: UUID? = nil, name: String? = nil, regionCode: String? = nil) {
-            self.agencyID = agencyID; self.name = name; self.regionCode = regionCode
+        public var remote: Bool?
+        public init(agencyID: UUID? = nil, name: String? = nil, regionCode: String? = nil, remote: Bool? = nil) {
+            self.agencyID = agencyID; self.name = name; self.regionCode = regionCode; self.remote = remote
         }
     }
 
@@ -48,7 +51,7 @@ public struct UnitService: Sendable {
             try WorkforceAccess.requireAgency(actor, draft.agencyID, field: "agencyID")
             let region = try Self.regionCode(draft.regionCode, tenant: tenant)
             let unit = try await tx.units.create(tenantID: tenantID, NewWorkUnit(
-                agencyID: draft.agencyID, code: code, name: name, regionCode: region))
+                agencyID: draft.agencyID, code: code, name: name, regionCode: region, remote: draft.remote ?? false))
             try await WorkforceAccess.audit(tx, actor, tenant, "unit.create", "unit", unit.id.uuidString.lowercased(),
                                             before: nil, after: unit)
             return unit
@@ -87,7 +90,7 @@ public struct UnitService: Sendable {
             }
             let region = try patch.regionCode.map { try Self.regionCode($0, tenant: tenant) }
             guard let after = try await tx.units.update(
-                tenantID: tenantID, id: id, WorkUnitChanges(agencyID: patch.agencyID, name: name, regionCode: region),
+                tenantID: tenantID, id: id, WorkUnitChanges(agencyID: patch.agencyID, name: name, regionCode: region, remote: patch.remote),
                 expectedVersion: expectedVersion)
             else { throw WorkforceAccess.unitNotFound }
             try await WorkforceAccess.audit(tx, actor, tenant, "unit.update", "unit", id.uuidString.lowercased(),
