@@ -6,11 +6,11 @@ import MutasiServices
 /// The point rules of `mutasi campaign create`, each a whole number within its range. They are
 /// read as text and range-checked here, so a wrong value is named by its flag.
 struct PointRuleOptions: ParsableArguments {
-    @Option(help: "Points per full year in the current post (0-100).") var perYearInPost: String?
-    @Option(help: "The most years in post counted (0-40).") var yearsInPostCap: String?
-    @Option(help: "Points for a family reunion reason (0-500).") var familyReunion: String?
-    @Option(help: "Points for a health reason (0-500).") var health: String?
-    @Option(help: "Points for serving or having served in a remote unit (0-500).") var remoteService: String?
+    @Option(parsing: .unconditional, help: "Points per full year in the current post (0-100).") var perYearInPost: String?
+    @Option(parsing: .unconditional, help: "The most years in post counted (0-40).") var yearsInPostCap: String?
+    @Option(parsing: .unconditional, help: "Points for a family reunion reason (0-500).") var familyReunion: String?
+    @Option(parsing: .unconditional, help: "Points for a health reason (0-500).") var health: String?
+    @Option(parsing: .unconditional, help: "Points for serving or having served in a remote unit (0-500).") var remoteService: String?
 
     /// The rules given, or nil when no flag is; exit status 2 on a value outside its range.
     func rules() throws -> PointRules? {
@@ -83,7 +83,7 @@ extension CampaignCommand {
         @Argument(help: "Contest id.") var contestID: String
         @Flag(help: "Uphold the contest (needs --adjustment).") var uphold = false
         @Flag(help: "Reject the contest.") var reject = false
-        @Option(help: "Points added (or taken away, negative) when upheld: -500 to 500, not 0.") var adjustment: String?
+        @Option(parsing: .unconditional, help: "Points added (or taken away, negative) when upheld: -500 to 500, not 0.") var adjustment: String?
         @Option(help: "The note on the decision (1-1000 characters).") var note: String
         @Option(help: "The version read before (default: the current one).") var expectedVersion: Int?
         @Flag(help: "Print JSON instead of text.") var json = false
