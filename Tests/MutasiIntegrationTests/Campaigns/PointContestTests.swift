@@ -38,7 +38,7 @@ struct PointContestRouteTests {
             #expect(try await http.call(.get, mine, token: pegawai).json()["total"] as? Int == 0)
 
             // Filed with an Idempotency-Key: a retry answers the same contest; the key is not reused for another.
-            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "sanggah-1"]
+            let key: HTTPFields = [.init("Idempotency-Key")!: "sanggah-1"]
             let filed = try await http.call(.post, mine, token: pegawai, json: ["reason": reason], headers: key)
             #expect(filed.status == .created, "\(filed.text)")
             let contest = try filed.json()
@@ -140,7 +140,7 @@ struct PointContestRouteTests {
             // Audited, without the free text of the reason.
             let events = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-events?entityType=point_contest&limit=200",
                                              token: admin).json()["items"] as? [[String: Any]] ?? []
-            #expect(events.map { $0["action"] as? String }.sorted() == [
+            #expect(events.map { $0["action"] as? String ?? "" }.sorted() == [
                 "points.contest_rejected", "points.contest_upheld", "points.contest_upheld",
                 "points.contested", "points.contested", "points.contested"])
             #expect(!events.contains { ($0["after"] as? String ?? "").contains("Alor dan itu") })
