@@ -36,7 +36,7 @@ struct PointContestCLITests {
             let contest = try await PointContestFixtures.file(http, token: pegawai, tenantID: tenantID, campaign: id)
             let listed = try run(["contests", id, "--state", "pending"])
             #expect(listed.status == 0, "\(listed.stderr)")
-            #expect(listed.stdout.contains(contest) && listed.stdout.contains("menunggu") && listed.stdout.contains("1 dari 1 sanggahan"))
+            #expect(listed.stdout.contains(contest.lowercased()) && listed.stdout.contains("menunggu") && listed.stdout.contains("1 dari 1 sanggahan"))
             #expect(try run(["contests", id, "--state", "maybe"]).status == 2)
 
             let noChoice = try run(["decide-contest", id, contest, "--note", "Catatan"])

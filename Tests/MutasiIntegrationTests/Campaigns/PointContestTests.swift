@@ -46,7 +46,7 @@ struct PointContestRouteTests {
             #expect(contest["state"] as? String == "pending")
             #expect(contest["reason"] as? String == reason)
             #expect(filed.headers[.eTag] == "\"v1\"")
-            #expect(filed.headers[.location] == "\(c)/contests/\(id)")
+            #expect(filed.headers[.location] == "\(c)/contests/\(id)".lowercased())
             let retried = try await http.call(.post, mine, token: pegawai, json: ["reason": reason], headers: key)
             #expect(retried.status == .created)
             #expect(try retried.json()["id"] as? String == id)
@@ -144,7 +144,7 @@ struct PointContestRouteTests {
                 "points.contest_rejected", "points.contest_upheld", "points.contest_upheld",
                 "points.contested", "points.contested", "points.contested"])
             #expect(!events.contains { ($0["after"] as? String ?? "").contains("Alor dan itu") })
-            #expect(events.contains { $0["action"] as? String == "points.contest_upheld" && ($0["entityID"] as? String) == id })
+            #expect(events.contains { $0["action"] as? String == "points.contest_upheld" && ($0["entityID"] as? String) == id.lowercased() })
         }
     }
 
