@@ -13,8 +13,9 @@ import MutasiRepositories
 /// has passed is left out: retired, no longer in post. A plan from a campaign takes each
 /// employee's wish and ranked units from their form in it (no form: `none`, no units); a plan
 /// without one reads a recorded transfer request as the wish `move` and anyone else as `none`.
-/// With the campaign, each employee it covers has the priority points its rules give them
-/// (`PriorityPoints`, as its points routes show them); everyone else has none.
+/// With the campaign, each employee it covers has the priority points its rules give them, with
+/// their remote service and the adjustments of their upheld contests (`PriorityPoints`, as its
+/// points routes show them); everyone else has none.
 public struct PlanningInstanceBuilder: Sendable {
     public let instance: PlanningInstance
     public let slotIDs: [String: UUID]

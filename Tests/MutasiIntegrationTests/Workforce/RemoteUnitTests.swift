@@ -36,6 +36,9 @@ struct RemoteUnitTests {
             #expect(try await http.call(.get, "\(units)/\(id)", token: admin).json()["remote"] as? Bool == true)
             #expect(try await http.call(.patch, "\(units)/\(id)", token: admin, json: ["remote": "ya"],
                                         headers: [.ifMatch: "\"v4\""]).status == .badRequest)
+            let kept = try await http.call(.get, "\(units)/\(id)", token: admin)
+            #expect(try kept.json()["remote"] as? Bool == true)
+            #expect(kept.headers[.eTag] == "\"v4\"")
 
             let events = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-events?entityType=unit&entityId=\(id.lowercased())&limit=50",
                                              token: admin).json()["items"] as? [[String: Any]] ?? []
