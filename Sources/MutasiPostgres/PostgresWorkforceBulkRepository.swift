@@ -51,18 +51,19 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             e.field(row.code); e.field(row.name); e.field(row.agencyID.uuidString); e.field(row.regionCode)
             e.field(row.remote.map { $0 ? "t" : "f" })
         }
-        // A row without the remote flag (NULL) leaves a stored unit's flag as it is; a new unit is not remote.
+        // Rows that all lack the remote flag (a file without the column, the demo) leave stored
+        // units' flags as they are; otherwise a missing flag reads as false, like a new unit's.
+        let keepRemote = rows.allSatisfy { $0.remote == nil }
         return try await counts(rows.count, """
             INSERT INTO units (tenant_id, agency_id, code, name, region_code, remote)
             SELECT \(tenantID), agency_id, code, name, region_code, coalesce(remote, false) FROM mutasi_stage_units
             ON CONFLICT (tenant_id, code) DO UPDATE
                 SET agency_id = EXCLUDED.agency_id, name = EXCLUDED.name, region_code = EXCLUDED.region_code,
-                    remote = coalesce((SELECT st.remote FROM mutasi_stage_units st WHERE st.code = EXCLUDED.code), units.remote),
+                    remote = CASE WHEN \(keepRemote) THEN units.remote ELSE EXCLUDED.remote END,
                     updated_at = now(), version = units.version + 1
                 WHERE (units.agency_id, units.name, units.region_code, units.remote)
                       IS DISTINCT FROM (EXCLUDED.agency_id, EXCLUDED.name, EXCLUDED.region_code,
-                                        coalesce((SELECT st.remote FROM mutasi_stage_units st WHERE st.code = EXCLUDED.code),
-                                                 units.remote))
+                                        CASE WHEN \(keepRemote) THEN units.remote ELSE EXCLUDED.remote END)
             """)
     }
 

@@ -7,7 +7,8 @@ public struct NewWorkUnit: Sendable {
     public var code: String
     public var name: String
     public var regionCode: String
-    /// Remote (daerah terpencil); nil: false for a new unit, and an import keeps what is stored.
+    /// Remote (daerah terpencil); nil: false for a new unit, and an upsert whose rows all leave it
+    /// nil keeps what is stored.
     public var remote: Bool?
     public init(agencyID: UUID, code: String, name: String, regionCode: String, remote: Bool? = nil) {
         self.agencyID = agencyID; self.code = code; self.name = name; self.regionCode = regionCode; self.remote = remote

@@ -13,30 +13,32 @@ struct CampaignPointRulesTests {
             let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
             let plain = try await CampaignFixtures.create(http, token: admin, tenantID: tenantID, CampaignFixtures.draft("Tanpa poin"))
             let none = try await http.call(.get, "/v1/tenants/\(tenantID)/campaigns/\(plain)", token: admin).json()
-            #expect(none["pointRules"] as? [String: Int] == ["perYearInPost": 0, "yearsInPostCap": 0, "familyReunion": 0, "health": 0])
+            #expect(none["pointRules"] as? [String: Int] == ["perYearInPost": 0, "yearsInPostCap": 0, "familyReunion": 0, "health": 0,
+                                                           "remoteService": 0])
 
             var body = CampaignFixtures.draft("Dengan poin")
             body["pointRules"] = ["perYearInPost": 10, "yearsInPostCap": 5, "familyReunion": 50]
             let id = try await CampaignFixtures.create(http, token: admin, tenantID: tenantID, body)
             let path = "/v1/tenants/\(tenantID)/campaigns/\(id)"
             let created = try await http.call(.get, path, token: admin).json()
-            #expect(created["pointRules"] as? [String: Int] == ["perYearInPost": 10, "yearsInPostCap": 5, "familyReunion": 50, "health": 0])
+            #expect(created["pointRules"] as? [String: Int] == ["perYearInPost": 10, "yearsInPostCap": 5, "familyReunion": 50, "health": 0,
+                                                              "remoteService": 0])
 
-            let patched = try await http.call(.patch, path, token: admin, json: ["pointRules": ["health": 500, "perYearInPost": 100]],
+            let patched = try await http.call(.patch, path, token: admin, json: ["pointRules": ["health": 500, "perYearInPost": 100, "remoteService": 30]],
                                               headers: [.ifMatch: "\"v1\""])
             #expect(patched.status == .ok, "\(patched.text)")
             #expect(try patched.json()["pointRules"] as? [String: Int]
-                == ["perYearInPost": 100, "yearsInPostCap": 0, "familyReunion": 0, "health": 500])
+                == ["perYearInPost": 100, "yearsInPostCap": 0, "familyReunion": 0, "health": 500, "remoteService": 30])
             let renamed = try await http.call(.patch, path, token: admin, json: ["name": "Poin tetap"], headers: [.ifMatch: "\"v2\""])
             #expect(try renamed.json()["pointRules"] as? [String: Int]
-                == ["perYearInPost": 100, "yearsInPostCap": 0, "familyReunion": 0, "health": 500])
+                == ["perYearInPost": 100, "yearsInPostCap": 0, "familyReunion": 0, "health": 500, "remoteService": 30])
 
             #expect(try await CampaignFixtures.step(http, token: admin, tenantID: tenantID, id, "open").status == .ok)
             let late = try await http.call(.patch, path, token: admin, json: ["pointRules": ["health": 1]], headers: [.ifMatch: "\"v4\""])
             #expect(late.status == .conflict, "\(late.text)")
             #expect(try late.json()["code"] as? String == "campaign.invalid_state")
             #expect(try await http.call(.get, path, token: admin).json()["pointRules"] as? [String: Int]
-                == ["perYearInPost": 100, "yearsInPostCap": 0, "familyReunion": 0, "health": 500])
+                == ["perYearInPost": 100, "yearsInPostCap": 0, "familyReunion": 0, "health": 500, "remoteService": 30])
         }
     }
 
