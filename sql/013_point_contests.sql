@@ -30,7 +30,7 @@ CREATE TABLE point_contests (
 );
 CREATE UNIQUE INDEX point_contests_one_pending ON point_contests (tenant_id, campaign_id, employee_id)
     WHERE state = 'pending';
-CREATE INDEX point_contests_campaign ON point_contests (tenant_id, campaign_id, state);
+CREATE INDEX point_contests_campaign ON point_contests (tenant_id, campaign_id, employee_id);
 
 ALTER TABLE point_contests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE point_contests FORCE ROW LEVEL SECURITY;

@@ -8,13 +8,12 @@ import MutasiDomain
 enum PointFactsSQL {
     /// Codes of the remote units of `e`'s current slot and of the slots in their position history.
     static let remoteUnits = """
-        ARRAY(SELECT DISTINCT ru.code FROM units ru
-              WHERE ru.tenant_id = e.tenant_id AND ru.remote
-                AND ru.id IN (SELECT hs.unit_id FROM slots hs
-                              WHERE hs.tenant_id = e.tenant_id
-                                AND (hs.id = e.slot_id
-                                     OR hs.id IN (SELECT h.slot_id FROM position_history h
-                                                  WHERE h.tenant_id = e.tenant_id AND h.employee_id = e.id)))
+        ARRAY(SELECT DISTINCT ru.code
+              FROM (SELECT e.slot_id AS slot_id
+                    UNION SELECT h.slot_id FROM position_history h WHERE h.tenant_id = e.tenant_id AND h.employee_id = e.id) es
+              JOIN slots hs ON hs.tenant_id = e.tenant_id AND hs.id = es.slot_id
+              JOIN units ru ON ru.tenant_id = hs.tenant_id AND ru.id = hs.unit_id
+              WHERE ru.remote
               ORDER BY ru.code)
         """
 
