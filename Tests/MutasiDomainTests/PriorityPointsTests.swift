@@ -21,7 +21,7 @@ import Testing
         let points = PriorityPoints.compute(rules, slotSince: Self.date("2000-03-01"), asOf: Self.date("2026-12-31"), reasons: [])
         #expect(points.total == 100)
         #expect(points.breakdown.map(\.rule) == ["yearsInPost"])
-        #expect(points.breakdown[0].detail.contains("5 full year(s)"))
+        #expect(points.breakdown[0].detail.contains("5 tahun penuh"))
         #expect(PriorityPoints.compute(PointRules(perYearInPost: 20, yearsInPostCap: 0), slotSince: Self.date("2000-03-01"),
                                        asOf: Self.date("2026-12-31"), reasons: []).total == 0)
     }

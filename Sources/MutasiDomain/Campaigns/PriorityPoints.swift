@@ -43,16 +43,16 @@ public struct PriorityPoints: Codable, Sendable, Equatable {
             let counted = Swift.min(years, Swift.max(0, rules.yearsInPostCap))
             if counted > 0 {
                 parts.append(Part(rule: "yearsInPost", points: counted * rules.perYearInPost,
-                                  detail: "\(counted) full year(s) in the current post since \(since.iso) "
-                                      + "(\(years) up to \(asOf.iso), at most \(rules.yearsInPostCap)) x \(rules.perYearInPost)"))
+                                  detail: "\(counted) tahun penuh pada jabatan sekarang sejak \(since.iso) "
+                                      + "(\(years) tahun sampai \(asOf.iso), paling banyak \(rules.yearsInPostCap)) x \(rules.perYearInPost)"))
             }
         }
         let given = Set(reasons)
         if given.contains(.familyReunion), rules.familyReunion > 0 {
-            parts.append(Part(rule: "familyReunion", points: rules.familyReunion, detail: "The form gives a family reunion reason"))
+            parts.append(Part(rule: "familyReunion", points: rules.familyReunion, detail: "Formulir memuat alasan berkumpul dengan pasangan/keluarga"))
         }
         if given.contains(.health), rules.health > 0 {
-            parts.append(Part(rule: "health", points: rules.health, detail: "The form gives a health reason"))
+            parts.append(Part(rule: "health", points: rules.health, detail: "Formulir memuat alasan kesehatan"))
         }
         if !remoteUnits.isEmpty, rules.remoteService > 0 {
             let codes = Array(Set(remoteUnits)).sorted()
