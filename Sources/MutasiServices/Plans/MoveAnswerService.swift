@@ -55,8 +55,8 @@ public struct MoveAnswerService: Sendable {
     /// The employee's move in one plan in review (409 `plan.not_in_review` before the review opens).
     public func mine(actor: Principal, tenantID: UUID, planID: UUID) async throws -> ProposedMove {
         try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.employee]) { tx, _ in
-            let employeeID = try await Self.ownRecord(tx, actor, tenantID: tenantID)
             guard let plan = try await tx.plans.find(tenantID: tenantID, id: planID) else { throw PlanService.notFound }
+            let employeeID = try await Self.ownRecord(tx, actor, tenantID: tenantID)
             guard plan.status == .inReview else { throw Self.notInReview(plan) }
             guard let move = try await tx.planReview.move(tenantID: tenantID, planID: planID, employeeID: employeeID) else {
                 throw Self.moveNotFound
@@ -89,8 +89,8 @@ public struct MoveAnswerService: Sendable {
         }
         let now = env.now()
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.employee]) { tx, tenant in
-            let employeeID = try await Self.ownRecord(tx, actor, tenantID: tenantID)
             guard let plan = try await tx.planReview.lock(tenantID: tenantID, id: planID) else { throw PlanService.notFound }
+            let employeeID = try await Self.ownRecord(tx, actor, tenantID: tenantID)
             guard plan.status == .inReview else { throw Self.notInReview(plan) }
             guard try await tx.planReview.move(tenantID: tenantID, planID: planID, employeeID: employeeID) != nil else {
                 throw Self.moveNotFound
