@@ -74,8 +74,8 @@ public struct MoveAnswerService: Sendable {
         guard let answer = MoveAnswer.Answer(rawValue: input.answer) else {
             throw DomainError.invalid("answer.invalid", "answer must be accept or object.", field: "answer")
         }
-        var reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason?.isEmpty == true { reason = nil }
+        let trimmed = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = trimmed?.isEmpty == true ? nil : trimmed
         switch answer {
         case .object:
             guard let text = reason, MoveAnswer.reasonLength.contains(text.unicodeScalars.count) else {

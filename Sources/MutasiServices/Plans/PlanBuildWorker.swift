@@ -114,7 +114,8 @@ public struct PlanBuildWorker: Sendable {
             var rules: Campaign?
             if let campaignID = plan.campaignID { rules = try await tx.campaigns.find(tenantID: job.tenantID, id: campaignID, lock: false) }
             // A re-plan keeps in place everyone whose objection was upheld in the plan it redoes.
-            let kept = try await plan.replanOf.map { try await tx.planReview.upheldObjections(tenantID: job.tenantID, planID: $0) } ?? []
+            var kept: [UUID] = []
+            if let original = plan.replanOf { kept = try await tx.planReview.upheldObjections(tenantID: job.tenantID, planID: original) }
             return (plan, try await tx.planningData.slots(tenantID: job.tenantID),
                     try await tx.planningData.employees(tenantID: job.tenantID, campaignID: plan.campaignID),
                     try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID), rules, Set(kept))

@@ -120,7 +120,7 @@ struct PlanReviewAccessTests {
                 #expect(!response.text.contains(f.silentID) && !response.text.contains("Rotasi"))
             }
             let replan = try await http.call(.post, "/v1/tenants/\(mataramID)/plans", token: mataram, json: ["name": "x", "replanOf": f.plan])
-            #expect(replan.status == .badRequest && (try replan.json()["field"] as? String) == "replanOf", "\(replan.text)")
+            #expect(try replan.status == .badRequest && (try replan.json()["field"] as? String) == "replanOf", "\(replan.text)")
             #expect((try await http.call(.get, "/v1/tenants/\(mataramID)/me/proposed-moves", token: pegawai).json()["items"] as? [Any])?.isEmpty == true)
             // Nothing changed in Kota Uji.
             #expect(try await f.plan(http)["answers"] as? [String: Int] == ["accepted": 1, "objected": 1, "pending": 0, "upheld": 0, "rejected": 0])

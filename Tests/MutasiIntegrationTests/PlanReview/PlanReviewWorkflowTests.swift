@@ -25,10 +25,10 @@ struct PlanReviewWorkflowTests {
             // A deadline in the past (by the service clock) is refused naming the field; nothing changes.
             let past = try await http.call(.post, review, token: f.admin, json: ["answerDeadline": "2020-01-01T00:00:00Z"],
                                            headers: [.ifMatch: etag])
-            #expect(past.status == .badRequest && (try past.json()["field"] as? String) == "answerDeadline", "\(past.text)")
+            #expect(try past.status == .badRequest && (try past.json()["field"] as? String) == "answerDeadline", "\(past.text)")
             #expect(try await f.plan(http)["status"] as? String == "draft")
 
-            let key = HTTPField.Name("Idempotency-Key")!
+            let key: HTTPFields.Element.Name = .init("Idempotency-Key")!
             let opened = try await http.call(.post, review, token: f.admin, headers: [.ifMatch: etag, key: "review-1"])
             #expect(opened.status == .ok, "\(opened.text)")
             let plan = try #require(try opened.json()["plan"] as? [String: Any])
@@ -40,7 +40,7 @@ struct PlanReviewWorkflowTests {
             let replayed = try await http.call(.post, review, token: f.admin, headers: [.ifMatch: etag, key: "review-1"])
             #expect(replayed.status == .ok && replayed.headers[.eTag] == opened.headers[.eTag])
             let again = try await http.call(.post, review, token: f.admin, headers: [.ifMatch: opened.headers[.eTag] ?? ""])
-            #expect(again.status == .conflict && (try again.json()["code"] as? String) == "plan.invalid_state", "\(again.text)")
+            #expect(try again.status == .conflict && (try again.json()["code"] as? String) == "plan.invalid_state", "\(again.text)")
             #expect(try await ReviewFixture.audit(db, entity: "plan").filter { $0 == "plan.review_opened" }.count == 1)
 
             // A plan without a campaign needs a deadline in the body; an unbuilt plan cannot be reviewed.
@@ -48,11 +48,11 @@ struct PlanReviewWorkflowTests {
             let plainPath = try #require(plain.headers[.location])
             let queued = try await http.call(.post, "\(plainPath)/review", token: f.admin, json: ["answerDeadline": ReviewFixture.deadline],
                                              headers: [.ifMatch: "\"v1\""])
-            #expect(queued.status == .conflict && (try queued.json()["code"] as? String) == "plan.invalid_state", "\(queued.text)")
+            #expect(try queued.status == .conflict && (try queued.json()["code"] as? String) == "plan.invalid_state", "\(queued.text)")
             _ = try await PlanCampaignTests.build(http, services, token: f.admin, plainPath)
             let plainTag = try await http.call(.get, plainPath, token: f.admin).headers[.eTag] ?? ""
             let missing = try await http.call(.post, "\(plainPath)/review", token: f.admin, headers: [.ifMatch: plainTag])
-            #expect(missing.status == .badRequest && (try missing.json()["code"] as? String) == "plan.answer_deadline_required")
+            #expect(try missing.status == .badRequest && (try missing.json()["code"] as? String) == "plan.answer_deadline_required")
             #expect((try missing.json()["field"] as? String) == "answerDeadline")
             let unknown = try await http.call(.post, "\(plainPath)/review", token: f.admin, json: ["deadline": ReviewFixture.deadline],
                                               headers: [.ifMatch: plainTag])
@@ -91,9 +91,9 @@ struct PlanReviewWorkflowTests {
             let form = "\(f.t)/campaigns/\(f.campaign)/forms/me"
             // Before the review nothing is proposed to anyone.
             let early = try await http.call(.get, mine, token: f.relawan)
-            #expect(early.status == .conflict && (try early.json()["code"] as? String) == "plan.not_in_review")
+            #expect(try early.status == .conflict && (try early.json()["code"] as? String) == "plan.not_in_review")
             let earlyPut = try await http.call(.put, answer, token: f.relawan, json: ["answer": "accept"])
-            #expect(earlyPut.status == .conflict && (try earlyPut.json()["code"] as? String) == "plan.not_in_review")
+            #expect(try earlyPut.status == .conflict && (try earlyPut.json()["code"] as? String) == "plan.not_in_review")
             #expect((try await http.call(.get, "\(f.t)/me/proposed-moves", token: f.relawan).json()["items"] as? [Any])?.isEmpty == true)
             #expect(try await http.call(.get, form, token: f.relawan).json()["requestStatus"] as? String == "filed")
             try await f.openReview(http)
@@ -108,7 +108,7 @@ struct PlanReviewWorkflowTests {
             #expect(try await http.call(.get, form, token: f.relawan).json()["requestStatus"] as? String == "inPlan")
             // Who has no move in the plan, or no record, gets nothing.
             let none = try await http.call(.get, mine, token: f.tetap)
-            #expect(none.status == .notFound && (try none.json()["code"] as? String) == "move.not_found")
+            #expect(try none.status == .notFound && (try none.json()["code"] as? String) == "move.not_found")
             #expect(try await http.call(.put, answer, token: f.tetap, json: ["answer": "accept"]).status == .notFound)
             #expect((try await http.call(.get, "\(f.t)/me/proposed-moves", token: f.tetap).json()["items"] as? [Any])?.isEmpty == true)
 
@@ -161,7 +161,7 @@ struct PlanReviewWorkflowTests {
             }
             let late = try await http.call(.put, answer, token: f.relawan, json: ["answer": "object", "reason": reason],
                                            headers: [.ifMatch: "\"v1\""])
-            #expect(late.status == .conflict && (try late.json()["code"] as? String) == "answer.deadline_passed", "\(late.text)")
+            #expect(try late.status == .conflict && (try late.json()["code"] as? String) == "answer.deadline_passed", "\(late.text)")
             #expect(try await http.call(.get, mine, token: f.relawan).status == .ok)
         }
     }
@@ -203,7 +203,7 @@ struct PlanReviewWorkflowTests {
             let onSilent = "\(f.planPath)/moves/\(f.silentID)/objection"
             let uphold: [String: Any] = ["decision": "uphold", "note": "Alasan keluarga diterima."]
             let notObjection = try await http.call(.post, onVolunteer, token: f.admin, json: uphold, headers: [.ifMatch: "\"v1\""])
-            #expect(notObjection.status == .conflict && (try notObjection.json()["code"] as? String) == "answer.not_objection")
+            #expect(try notObjection.status == .conflict && (try notObjection.json()["code"] as? String) == "answer.not_objection")
             let noMove = try await http.call(.post, "\(f.planPath)/moves/\(UUID().uuidString.lowercased())/objection", token: f.admin,
                                              json: uphold, headers: [.ifMatch: "\"v1\""])
             #expect(noMove.status == .notFound)
@@ -211,11 +211,11 @@ struct PlanReviewWorkflowTests {
             #expect(try await http.call(.post, onSilent, token: f.admin, json: uphold, headers: [.ifMatch: "\"v2\""]).status.code == 412)
             let badDecision = try await http.call(.post, onSilent, token: f.admin, json: ["decision": "maybe", "note": "x"],
                                                   headers: [.ifMatch: "\"v1\""])
-            #expect(badDecision.status == .badRequest && (try badDecision.json()["field"] as? String) == "decision")
+            #expect(try badDecision.status == .badRequest && (try badDecision.json()["field"] as? String) == "decision")
             let noNote = try await http.call(.post, onSilent, token: f.admin, json: ["decision": "reject", "note": " "],
                                              headers: [.ifMatch: "\"v1\""])
-            #expect(noNote.status == .badRequest && (try noNote.json()["field"] as? String) == "note")
-            let key = HTTPField.Name("Idempotency-Key")!
+            #expect(try noNote.status == .badRequest && (try noNote.json()["field"] as? String) == "note")
+            let key: HTTPFields.Element.Name = .init("Idempotency-Key")!
             let upheld = try await http.call(.post, onSilent, token: f.admin, json: uphold, headers: [.ifMatch: "\"v1\"", key: "keputusan-1"])
             #expect(upheld.status == .ok && upheld.headers[.eTag] == "\"v2\"", "\(upheld.text)")
             #expect(try upheld.json()["decision"] as? String == "upheld" && (try upheld.json()["decisionNote"] as? String) == "Alasan keluarga diterima.")
@@ -234,13 +234,13 @@ struct PlanReviewWorkflowTests {
             ]
             for (id, code, field) in refusals {
                 let refused = try await http.call(.post, "\(f.t)/plans", token: f.admin, json: ["name": "Ulang", "replanOf": id])
-                #expect(refused.status == .badRequest && (try refused.json()["code"] as? String) == code, "\(refused.text)")
+                #expect(try refused.status == .badRequest && (try refused.json()["code"] as? String) == code, "\(refused.text)")
                 #expect((try refused.json()["field"] as? String) == field)
             }
             let plain = try await http.call(.post, "\(f.t)/plans", token: f.admin, json: ["name": "Tanpa kampanye"])
             let plainID = try #require((try plain.json()["plan"] as? [String: Any])?["id"] as? String)
             let noCampaign = try await http.call(.post, "\(f.t)/plans", token: f.admin, json: ["name": "Ulang", "replanOf": plainID])
-            #expect(noCampaign.status == .badRequest && (try noCampaign.json()["field"] as? String) == "replanOf", "\(noCampaign.text)")
+            #expect(try noCampaign.status == .badRequest && (try noCampaign.json()["field"] as? String) == "replanOf", "\(noCampaign.text)")
             let created = try await http.call(.post, "\(f.t)/plans", token: f.admin, json: ["name": "Rotasi 2027 ulang", "replanOf": f.plan,
                                                                                             "policy": ["scope": "regency"]])
             #expect(created.status == .accepted, "\(created.text)")
