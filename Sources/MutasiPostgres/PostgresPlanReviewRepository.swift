@@ -7,9 +7,10 @@ import PostgresNIO
 extension PostgresPlanRepository: PlanReviewRepository {
     private static let answerColumns = "answer, reason, answered_at, decision, decision_note, decided_at, version"
 
-    func lock(tenantID: UUID, id: UUID) async throws -> TransferPlan? {
+    func lock(tenantID: UUID, id: UUID, shared: Bool) async throws -> TransferPlan? {
         try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM plans WHERE tenant_id = \(tenantID) AND id = \(id) FOR UPDATE OF plans
+            SELECT \(unescaped: Self.columns) FROM plans WHERE tenant_id = \(tenantID) AND id = \(id)
+            \(unescaped: shared ? "FOR SHARE OF plans" : "FOR UPDATE OF plans")
             """).first.map(plan)
     }
 

@@ -62,8 +62,9 @@ public protocol PlanRepository: Sendable {
 
 /// The review of plans: employees' answers to their proposed moves and decisions on objections.
 public protocol PlanReviewRepository: Sendable {
-    /// The plan, locked until the transaction ends.
-    func lock(tenantID: UUID, id: UUID) async throws -> TransferPlan?
+    /// The plan, locked until the transaction ends: `shared` lets others hold it shared too (many
+    /// answers at once) while keeping its status and deadline from changing.
+    func lock(tenantID: UUID, id: UUID, shared: Bool) async throws -> TransferPlan?
     func openReview(tenantID: UUID, id: UUID, answerDeadline: Date) async throws -> TransferPlan
     /// One employee's move in a plan, with its explanation and answer.
     func move(tenantID: UUID, planID: UUID, employeeID: UUID) async throws -> PlanMove?

@@ -89,7 +89,7 @@ public struct MoveAnswerService: Sendable {
         }
         let now = env.now()
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.employee]) { tx, tenant in
-            guard let plan = try await tx.planReview.lock(tenantID: tenantID, id: planID) else { throw PlanService.notFound }
+            guard let plan = try await tx.planReview.lock(tenantID: tenantID, id: planID, shared: true) else { throw PlanService.notFound }
             let employeeID = try await Self.ownRecord(tx, actor, tenantID: tenantID)
             guard plan.status == .inReview else { throw Self.notInReview(plan) }
             guard try await tx.planReview.move(tenantID: tenantID, planID: planID, employeeID: employeeID) != nil else {

@@ -19,7 +19,7 @@ public struct PlanReviewService: Sendable {
         let request = ["plan.review", planID.uuidString, "v\(expectedVersion)", answerDeadline.map { "\($0.timeIntervalSince1970)" } ?? ""]
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
             try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: request) {
-                guard let before = try await tx.planReview.lock(tenantID: tenantID, id: planID) else { throw PlanService.notFound }
+                guard let before = try await tx.planReview.lock(tenantID: tenantID, id: planID, shared: false) else { throw PlanService.notFound }
                 try Self.checkVersion(before.version, expectedVersion, code: "plan.version_mismatch", what: "plan")
                 guard before.buildState == .built, before.status == .draft else {
                     throw DomainError.conflict("plan.invalid_state",
@@ -66,7 +66,7 @@ public struct PlanReviewService: Sendable {
         let request = ["plan.objection", planID.uuidString, employeeID.uuidString, "v\(expectedVersion)", decision, note]
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
             try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: request) {
-                guard let plan = try await tx.planReview.lock(tenantID: tenantID, id: planID) else { throw PlanService.notFound }
+                guard let plan = try await tx.planReview.lock(tenantID: tenantID, id: planID, shared: true) else { throw PlanService.notFound }
                 guard try await tx.planReview.move(tenantID: tenantID, planID: planID, employeeID: employeeID) != nil else {
                     throw MoveAnswerService.moveNotFound
                 }
