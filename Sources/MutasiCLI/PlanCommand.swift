@@ -178,6 +178,7 @@ struct PlanCommand: AsyncParsableCommand {
         print("Rencana \(p.name) (\(p.id.uuidString.lowercased())): \(p.buildState.rawValue)")
         if let campaign = p.campaignID { print("  dari kampanye \(campaign.uuidString.lowercased())") }
         if let original = p.replanOf { print("  menyusun ulang rencana \(original.uuidString.lowercased())") }
+        if p.status == .inReview { print("  ditinjau; batas jawaban \(CampaignCommand.time(p.answerDeadline))") }
         if let error = p.buildError { print("  galat: \(error)") }
         if let objective = p.objective, let before = p.before, let after = p.after {
             print("  objektif \(objective), \(p.moveCount ?? 0) usulan mutasi")

@@ -36,7 +36,6 @@ extension PlanCommand {
                                                          expectedVersion: current.plan.version)
             }
             PlanCommand.printSummary(status)
-            print("  ditinjau; batas jawaban \(CampaignCommand.time(status.plan.answerDeadline))")
         }
     }
 

@@ -154,6 +154,13 @@ struct PlanReviewWorkflowTests {
             #expect(try await http.call(.get, "\(f.planPath)/moves?answer=maybe", token: f.admin).status == .badRequest)
             let trail = try await ReviewFixture.audit(db, entity: "plan_move_answer")
             #expect(trail == ["plan.move_answered", "plan.move_answered", "plan.move_answer_changed", "plan.move_answer_changed"], "\(trail)")
+            // The trail keeps the answer, never the reason's text.
+            let snapshots = try await db.asOwner(tenant: "kota-uji") { connection, _ in
+                try await connection.column("""
+                    SELECT coalesce(before_json, '') || coalesce(after_json, '') FROM audit_events WHERE entity_type = 'plan_move_answer'
+                    """, as: String.self)
+            }
+            #expect(snapshots.contains { $0.contains("\"reasonGiven\":true") } && !snapshots.contains { $0.contains("bersekolah") })
 
             // After the deadline (as stored, read against the service clock) answers are closed.
             try await db.asOwner(tenant: "kota-uji") { connection, tenantID in
