@@ -7,7 +7,7 @@ import MutasiServices
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Rencana mutasi.",
-        subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self])
+        subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self, Review.self, Answers.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,6 +22,7 @@ struct PlanCommand: AsyncParsableCommand {
         @Option(help: "regency, province or any (default province).") var scope: String?
         @Option(help: "balance or voluntary (volunteers only; default balance).") var mode: String?
         @Option(help: "ID of a closed preference campaign whose forms the plan honours.") var campaign: String?
+        @Option(help: "ID of a plan from a campaign to redo: those whose objection was upheld stay.") var replanOf: String?
         @Flag(help: "Only queue the build for the server's worker; do not wait.") var noWait = false
 
         func run() async throws {
@@ -52,12 +53,20 @@ struct PlanCommand: AsyncParsableCommand {
                 }
                 campaignID = id
             }
-            let (login, tenantCode, name, wait, finalPolicy, finalCampaign) = (op.login, tenant, name, !noWait, policy, campaignID)
+            var replanID: UUID?
+            if let replanOf {
+                guard let id = UUID(uuidString: replanOf) else {
+                    CLI.printError("galat: --replan-of must be a plan ID [plan.replan_not_found]")
+                    throw ExitCode(2)
+                }
+                replanID = id
+            }
+            let (login, tenantCode, name, wait, finalPolicy, finalCampaign, finalReplan) = (op.login, tenant, name, !noWait, policy, campaignID, replanID)
             let status = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
                 let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
                 let created = try await s.plans.create(actor: actor, tenantID: tenantID, name: name, policy: finalPolicy,
-                                                   campaignID: finalCampaign)
+                                                   campaignID: finalCampaign, replanOf: finalReplan)
                 guard wait else { return created }
                 let worker = PlanBuildWorker(s.env)
                 while true {
@@ -168,6 +177,8 @@ struct PlanCommand: AsyncParsableCommand {
         let p = status.plan
         print("Rencana \(p.name) (\(p.id.uuidString.lowercased())): \(p.buildState.rawValue)")
         if let campaign = p.campaignID { print("  dari kampanye \(campaign.uuidString.lowercased())") }
+        if let original = p.replanOf { print("  menyusun ulang rencana \(original.uuidString.lowercased())") }
+        if p.status == .inReview { print("  ditinjau; batas jawaban \(CampaignCommand.time(p.answerDeadline))") }
         if let error = p.buildError { print("  galat: \(error)") }
         if let objective = p.objective, let before = p.before, let after = p.after {
             print("  objektif \(objective), \(p.moveCount ?? 0) usulan mutasi")

@@ -30,6 +30,7 @@ public enum APIRouter {
         NeedsController(services: services).register(api, table)
         BalanceController(services: services).register(api, table)
         PlanController(services: services).register(api, table)
+        PlanReviewController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
         return (router, table)

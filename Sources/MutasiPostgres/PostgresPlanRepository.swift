@@ -6,14 +6,23 @@ import PostgresNIO
 struct PostgresPlanRepository: PlanRepository {
     let db: PostgresTransaction
 
-    private static let columns = """
-        tenant_id, id, name, policy::text, build_state, build_error, objective, balance_before::text,
-        balance_after::text, move_count, created_by, created_at, built_at, version, voice::text, campaign_id
+    /// A plan's columns, then its review: status, deadline, the plan it redoes, its re-plans and
+    /// its answers counted (accepted, objected, upheld, rejected, all).
+    static let columns = """
+        plans.tenant_id, plans.id, plans.name, plans.policy::text, plans.build_state, plans.build_error, plans.objective,
+        plans.balance_before::text, plans.balance_after::text, plans.move_count, plans.created_by, plans.created_at,
+        plans.built_at, plans.version, plans.voice::text, plans.campaign_id,
+        plans.status, plans.answer_deadline, plans.replan_of,
+        ARRAY(SELECT r.id FROM plans r WHERE r.tenant_id = plans.tenant_id AND r.replan_of = plans.id ORDER BY r.created_at, r.id),
+        (SELECT ARRAY[count(*) FILTER (WHERE a.answer = 'accept'), count(*) FILTER (WHERE a.answer = 'object'),
+                      count(*) FILTER (WHERE a.decision = 'upheld'), count(*) FILTER (WHERE a.decision = 'rejected'),
+                      count(*)]::int[]
+         FROM plan_move_answers a WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id)
         """
 
-    private func plan(_ row: PostgresRow) throws -> TransferPlan {
+    func plan(_ row: PostgresRow) throws -> TransferPlan {
         let r = row.makeRandomAccess()
-        return TransferPlan(
+        var plan = TransferPlan(
             tenantID: try r[0].decode(UUID.self), id: try r[1].decode(UUID.self), name: try r[2].decode(String.self),
             policy: try JSONColumn.value(PlanPolicy.self, from: try r[3].decode(String.self)) ?? PlanPolicy(),
             buildState: TransferPlan.BuildState(rawValue: try r[4].decode(String.self)) ?? .failed,
@@ -26,12 +35,22 @@ struct PostgresPlanRepository: PlanRepository {
             createdBy: try r[10].decode(UUID.self),
             createdAt: try r[11].decode(Date.self), builtAt: try r[12].decode(Date?.self),
             version: Int(try r[13].decode(Int32.self)))
+        plan.status = TransferPlan.Status(rawValue: try r[16].decode(String.self)) ?? .draft
+        plan.answerDeadline = try r[17].decode(Date?.self)
+        plan.replanOf = try r[18].decode(UUID?.self)
+        plan.replannedBy = try r[19].decode([UUID].self)
+        if plan.buildState == .built, let moves = plan.moveCount {
+            let c = try r[20].decode([Int32].self).map(Int.init)
+            plan.answers = AnswerCounts(accepted: c[0], objected: c[1], pending: max(0, moves - c[4]), upheld: c[2], rejected: c[3])
+        }
+        return plan
     }
 
-    func create(tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID?, createdBy: UUID) async throws -> TransferPlan {
+    func create(tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID?, replanOf: UUID?,
+                createdBy: UUID) async throws -> TransferPlan {
         let rows = try await db.rows("""
-            INSERT INTO plans (tenant_id, name, policy, campaign_id, created_by)
-            VALUES (\(tenantID), \(name), \(try JSONColumn.text(policy))::jsonb, \(campaignID), \(createdBy))
+            INSERT INTO plans (tenant_id, name, policy, campaign_id, replan_of, created_by)
+            VALUES (\(tenantID), \(name), \(try JSONColumn.text(policy))::jsonb, \(campaignID), \(replanOf), \(createdBy))
             RETURNING \(unescaped: Self.columns)
             """)
         return try plan(rows[0])
@@ -51,34 +70,80 @@ struct PostgresPlanRepository: PlanRepository {
         return Page(items: try rows.map(plan), total: total, request: page)
     }
 
-    func moves(tenantID: UUID, planID: UUID, _ page: PageRequest) async throws -> Page<PlanMove> {
-        let total = try await db.count("SELECT count(*) FROM plan_moves WHERE tenant_id = \(tenantID) AND plan_id = \(planID)")
+    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, _ page: PageRequest) async throws -> Page<PlanMove> {
+        let filter = Self.answerFilter(answer)
+        let total = try await db.count("""
+            SELECT count(*) FROM plan_moves m
+            LEFT JOIN plan_move_answers a ON a.tenant_id = m.tenant_id AND a.plan_id = m.plan_id AND a.employee_id = m.employee_id
+            WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID) AND \(unescaped: filter)
+            """)
         let rows = try await db.rows("""
-            SELECT m.employee_id, e.nip, e.name, m.from_slot_id, fu.code || '/' || fs.code,
-                   m.to_slot_id, tu.code || '/' || ts.code, m.cost, m.fit, m.distance, m.training_needs::text,
-                   m.kind, m.wish_rank, m.wish_grant, m.burden
-            FROM plan_moves m
-            JOIN employees e ON e.tenant_id = m.tenant_id AND e.id = m.employee_id
-            JOIN slots fs ON fs.tenant_id = m.tenant_id AND fs.id = m.from_slot_id
-            JOIN units fu ON fu.tenant_id = m.tenant_id AND fu.id = fs.unit_id
-            JOIN slots ts ON ts.tenant_id = m.tenant_id AND ts.id = m.to_slot_id
-            JOIN units tu ON tu.tenant_id = m.tenant_id AND tu.id = ts.unit_id
-            WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID)
+            SELECT \(unescaped: Self.moveColumns) \(unescaped: Self.moveJoins)
+            WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID) AND \(unescaped: filter)
             ORDER BY tu.code, ts.code, e.nip LIMIT \(page.limit) OFFSET \(page.offset)
             """)
-        let moves = try rows.map { row -> PlanMove in
-            let r = row.makeRandomAccess()
-            return PlanMove(
-                employeeID: try r[0].decode(UUID.self), nip: try r[1].decode(String.self), employeeName: try r[2].decode(String.self),
-                fromSlotID: try r[3].decode(UUID.self), fromSlot: try r[4].decode(String.self),
-                toSlotID: try r[5].decode(UUID.self), toSlot: try r[6].decode(String.self),
-                kind: try r[11].decode(String.self), wishRank: try r[12].decode(Int32?.self).map(Int.init),
-                cost: Int(try r[7].decode(Int32.self)), fit: Int(try r[8].decode(Int32.self)),
-                distance: Int(try r[9].decode(Int32.self)), grant: Int(try r[13].decode(Int32.self)),
-                burden: Int(try r[14].decode(Int32.self)),
-                trainingNeeds: try JSONColumn.value([PlanMove.TrainingNeed].self, from: try r[10].decode(String.self)) ?? [])
+        return Page(items: try rows.map(Self.move), total: total, request: page)
+    }
+
+    /// A fixed SQL condition on the answer joined as `a` (no client text reaches it).
+    static func answerFilter(_ filter: AnswerCounts.Filter?) -> String {
+        switch filter {
+        case nil: "true"
+        case .accepted: "a.answer = 'accept'"
+        case .objected: "a.answer = 'object'"
+        case .pending: "a.answer IS NULL"
+        case .upheld: "a.decision = 'upheld'"
+        case .rejected: "a.decision = 'rejected'"
         }
-        return Page(items: moves, total: total, request: page)
+    }
+
+    static let moveColumns = """
+        m.employee_id, e.nip, e.name, m.from_slot_id, fu.code || '/' || fs.code,
+        m.to_slot_id, tu.code || '/' || ts.code, m.cost, m.fit, m.distance, m.training_needs::text,
+        m.kind, m.wish_rank, m.wish_grant, m.burden, m.target_need, m.target_staff, m.employee_wish,
+        a.answer, a.reason, a.answered_at, a.decision, a.decision_note, a.decided_at, a.version
+        """
+
+    static let moveJoins = """
+        FROM plan_moves m
+        JOIN employees e ON e.tenant_id = m.tenant_id AND e.id = m.employee_id
+        JOIN slots fs ON fs.tenant_id = m.tenant_id AND fs.id = m.from_slot_id
+        JOIN units fu ON fu.tenant_id = m.tenant_id AND fu.id = fs.unit_id
+        JOIN slots ts ON ts.tenant_id = m.tenant_id AND ts.id = m.to_slot_id
+        JOIN units tu ON tu.tenant_id = m.tenant_id AND tu.id = ts.unit_id
+        LEFT JOIN plan_move_answers a ON a.tenant_id = m.tenant_id AND a.plan_id = m.plan_id AND a.employee_id = m.employee_id
+        """
+
+    /// A move read with `moveColumns` from `offset` on, with its explanation.
+    static func move(_ row: PostgresRow) throws -> PlanMove { try move(row.makeRandomAccess(), from: 0) }
+
+    static func move(_ r: PostgresRandomAccessRow, from o: Int) throws -> PlanMove {
+        var move = PlanMove(
+            employeeID: try r[o].decode(UUID.self), nip: try r[o + 1].decode(String.self), employeeName: try r[o + 2].decode(String.self),
+            fromSlotID: try r[o + 3].decode(UUID.self), fromSlot: try r[o + 4].decode(String.self),
+            toSlotID: try r[o + 5].decode(UUID.self), toSlot: try r[o + 6].decode(String.self),
+            kind: try r[o + 11].decode(String.self), wishRank: try r[o + 12].decode(Int32?.self).map(Int.init),
+            cost: Int(try r[o + 7].decode(Int32.self)), fit: Int(try r[o + 8].decode(Int32.self)),
+            distance: Int(try r[o + 9].decode(Int32.self)), grant: Int(try r[o + 13].decode(Int32.self)),
+            burden: Int(try r[o + 14].decode(Int32.self)),
+            trainingNeeds: try JSONColumn.value([PlanMove.TrainingNeed].self, from: try r[o + 10].decode(String.self)) ?? [])
+        move.explanation = MoveExplanation.text(.init(
+            toSlot: move.toSlot, kind: move.kind, wishRank: move.wishRank, fit: move.fit, distance: move.distance,
+            trainingNeeds: move.trainingNeeds, targetNeed: try r[o + 15].decode(Int32?.self).map(Int.init),
+            targetStaff: try r[o + 16].decode(Int32?.self).map(Int.init), wish: try r[o + 17].decode(String?.self)))
+        move.answer = try answer(r, from: o + 18)
+        return move
+    }
+
+    /// An answer read as `answer, reason, answered_at, decision, decision_note, decided_at, version`
+    /// from `offset` on; nil when there is none (a left join's nulls).
+    static func answer(_ r: PostgresRandomAccessRow, from o: Int) throws -> MoveAnswer? {
+        guard let text = try r[o].decode(String?.self), let answer = MoveAnswer.Answer(rawValue: text) else { return nil }
+        return MoveAnswer(
+            answer: answer, reason: try r[o + 1].decode(String?.self), answeredAt: try r[o + 2].decode(Date.self),
+            decision: try r[o + 3].decode(String?.self).flatMap(MoveAnswer.Decision.init(rawValue:)),
+            decisionNote: try r[o + 4].decode(String?.self), decidedAt: try r[o + 5].decode(Date?.self),
+            version: Int(try r[o + 6].decode(Int32.self)))
     }
 
     func instanceJSON(tenantID: UUID, planID: UUID) async throws -> String? {
@@ -99,15 +164,20 @@ struct PostgresPlanRepository: PlanRepository {
             let training = try m.map { try JSONColumn.text($0.trainingNeeds) }
             try await db.rows("""
                 INSERT INTO plan_moves (tenant_id, plan_id, employee_id, from_slot_id, to_slot_id, kind, wish_rank,
-                                        cost, fit, distance, wish_grant, burden, training_needs)
+                                        cost, fit, distance, wish_grant, burden, training_needs,
+                                        target_need, target_staff, employee_wish)
                 SELECT \(tenantID), \(id), u.employee, u.from_slot, u.to_slot, u.kind, nullif(u.wish_rank, -1),
-                       u.cost, u.fit, u.distance, u.wish_grant, u.burden, u.training::jsonb
+                       u.cost, u.fit, u.distance, u.wish_grant, u.burden, u.training::jsonb,
+                       nullif(u.target_need, -1), nullif(u.target_staff, -1), nullif(u.wish, '')
                 FROM unnest(\(m.map(\.employeeID))::uuid[], \(m.map(\.fromSlotID))::uuid[], \(m.map(\.toSlotID))::uuid[],
                             \(m.map(\.kind))::text[], \(m.map { Int32($0.wishRank ?? -1) })::int[],
                             \(m.map { Int32($0.cost) })::int[], \(m.map { Int32($0.fit) })::int[],
                             \(m.map { Int32($0.distance) })::int[], \(m.map { Int32($0.grant) })::int[],
-                            \(m.map { Int32($0.burden) })::int[], \(training)::text[])
-                     AS u(employee, from_slot, to_slot, kind, wish_rank, cost, fit, distance, wish_grant, burden, training)
+                            \(m.map { Int32($0.burden) })::int[], \(training)::text[],
+                            \(m.map { Int32($0.targetNeed ?? -1) })::int[], \(m.map { Int32($0.targetStaff ?? -1) })::int[],
+                            \(m.map { $0.wish ?? "" })::text[])
+                     AS u(employee, from_slot, to_slot, kind, wish_rank, cost, fit, distance, wish_grant, burden, training,
+                          target_need, target_staff, wish)
                 """)
         }
         let rows = try await db.rows("""

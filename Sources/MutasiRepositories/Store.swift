@@ -35,6 +35,7 @@ public protocol StoreTransaction: Sendable {
     var retirementAges: any RetirementAgeRepository { get }
     var workforceBulk: any WorkforceBulkRepository { get }
     var plans: any PlanRepository { get }
+    var planReview: any PlanReviewRepository { get }
     var jobs: any JobRepository { get }
     var planningData: any PlanningDataRepository { get }
     var campaigns: any CampaignRepository { get }

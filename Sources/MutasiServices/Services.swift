@@ -19,6 +19,8 @@ public struct Services: Sendable {
     public let needsSettings: NeedsSettingsService
     public let balance: BalanceService
     public let plans: PlanService
+    public let planReview: PlanReviewService
+    public let moveAnswers: MoveAnswerService
     public let campaigns: CampaignService
     public let forms: PreferenceFormService
     public let points: PriorityPointsService
@@ -44,6 +46,8 @@ public struct Services: Sendable {
         needsSettings = NeedsSettingsService(env)
         balance = BalanceService(env)
         plans = PlanService(env)
+        planReview = PlanReviewService(env)
+        moveAnswers = MoveAnswerService(env)
         campaigns = CampaignService(env)
         forms = PreferenceFormService(env)
         points = PriorityPointsService(env)

@@ -24,9 +24,13 @@ public struct PreferenceForm: Codable, Sendable, Equatable {
         public init(category: ReasonCategory, text: String) { self.category = category; self.text = text }
     }
 
-    /// Where a transfer request stands; later steps come with plans.
+    /// Where a transfer request stands: `filed`; `inPlan` while a plan from the campaign in
+    /// review proposes a move for the employee; `answered` once they answered it. Only `filed` is
+    /// stored; the others are read from the plans. (Decided comes with plan approval.)
     public enum RequestStatus: String, Codable, Sendable {
         case filed
+        case inPlan
+        case answered
     }
 
     public static let maxPreferences = 5

@@ -7,6 +7,12 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public enum BuildState: String, Codable, Sendable {
         case queued, building, built, failed
     }
+    /// Where the plan stands in its review: a built plan is a `draft` until a tenant admin opens
+    /// it for employees' answers (`in_review`).
+    public enum Status: String, Codable, Sendable {
+        case draft
+        case inReview = "in_review"
+    }
     public var tenantID: UUID
     public var id: UUID
     public var name: String
@@ -26,6 +32,15 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var createdAt: Date
     public var builtAt: Date?
     public var version: Int
+    public var status: Status = .draft
+    /// Until when employees answer their proposed moves; set when the review opens.
+    public var answerDeadline: Date?
+    /// The plan this one redoes, keeping in place those whose objection was upheld there.
+    public var replanOf: UUID?
+    /// The re-plans of this plan, oldest first.
+    public var replannedBy: [UUID] = []
+    /// How the employees' answers stand; nil until built.
+    public var answers: AnswerCounts?
 
     public init(tenantID: UUID, id: UUID, name: String, policy: PlanPolicy, buildState: BuildState,
                 buildError: String?, objective: Int?, before: BalanceFigures?, after: BalanceFigures?,
@@ -93,6 +108,10 @@ public struct PlanMove: Codable, Sendable, Equatable {
     public var grant: Int
     public var burden: Int
     public var trainingNeeds: [TrainingNeed]
+    /// Why the move is proposed, in Bahasa Indonesia (`MoveExplanation`).
+    public var explanation: String = ""
+    /// The employee's answer while the plan is in review; nil until they answer.
+    public var answer: MoveAnswer?
 
     public init(employeeID: UUID, nip: String, employeeName: String, fromSlotID: UUID, fromSlot: String,
                 toSlotID: UUID, toSlot: String, kind: String, wishRank: Int?, cost: Int, fit: Int, distance: Int,
@@ -123,5 +142,7 @@ public struct PlanMove: Codable, Sendable, Equatable {
         try c.encode(grant, forKey: .grant)
         try c.encode(burden, forKey: .burden)
         try c.encode(trainingNeeds, forKey: .trainingNeeds)
+        try c.encode(explanation, forKey: .explanation)
+        try c.encode(answer, forKey: .answer)
     }
 }

@@ -13,6 +13,8 @@ struct PlanController {
         var policy: PlanPolicy?
         /// A closed preference campaign whose forms the plan honours.
         var campaignID: UUID?
+        /// A plan from a campaign this one redoes.
+        var replanOf: UUID?
     }
     static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
 
@@ -23,7 +25,7 @@ struct PlanController {
             let body = try await request.decode(as: CreateBody.self, context: context)
             let status = try await plans.create(actor: try context.requirePrincipal(), tenantID: tenantID,
                                                 name: body.name, policy: body.policy ?? PlanPolicy(), campaignID: body.campaignID,
-                                                idempotencyKey: HTTPInput.idempotencyKey(request))
+                                                replanOf: body.replanOf, idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(status, status: .accepted,
                                       location: "/v1/tenants/\(tenantID.lowercased)/plans/\(status.plan.id.lowercased)")
         }
@@ -39,8 +41,9 @@ struct PlanController {
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}/moves", method: .get) { request, context in
             let (tenantID, planID) = try Self.ids(context)
+            let answer = try QueryValues.choice(request, "answer", AnswerCounts.Filter.self)
             return try HTTPInput.json(try await plans.moves(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                            id: planID, page: try HTTPInput.page(request)))
+                                                            id: planID, answer: answer, page: try HTTPInput.page(request)))
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}/instance", method: .get) { _, context in
             let (tenantID, planID) = try Self.ids(context)

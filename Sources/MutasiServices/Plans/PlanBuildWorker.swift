@@ -106,22 +106,25 @@ public struct PlanBuildWorker: Sendable {
     private func build(_ job: ClaimedJob) async throws {
         let scope = ScopeID(job.tenantID)
         let today = CalendarDate.utc(env.now())
-        let (plan, slots, employees, overrides, campaign) = try await env.store.transaction(in: scope) { tx in
+        let (plan, slots, employees, overrides, campaign, kept) = try await env.store.transaction(in: scope) { tx in
             guard let plan = try await tx.plans.find(tenantID: job.tenantID, id: job.subjectID) else {
                 throw DomainError.notFound("plan.not_found", "The plan of this job no longer exists.")
             }
             try await tx.plans.markBuilding(tenantID: job.tenantID, id: plan.id)
             var rules: Campaign?
             if let campaignID = plan.campaignID { rules = try await tx.campaigns.find(tenantID: job.tenantID, id: campaignID, lock: false) }
+            // A re-plan keeps in place everyone whose objection was upheld in the plan it redoes.
+            var kept: [UUID] = []
+            if let original = plan.replanOf { kept = try await tx.planReview.upheldObjections(tenantID: job.tenantID, planID: original) }
             return (plan, try await tx.planningData.slots(tenantID: job.tenantID),
                     try await tx.planningData.employees(tenantID: job.tenantID, campaignID: plan.campaignID),
-                    try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID), rules)
+                    try await tx.planningData.retirementAgeOverrides(tenantID: job.tenantID), rules, Set(kept))
         }
         var ageOverrides: [PositionKind: Int] = [:]
         for (kind, age) in overrides { if let kind = PositionKind(rawValue: kind) { ageOverrides[kind] = age } }
         let points = campaign.map { (campaign: $0, asOf: PriorityPointsService.asOf($0, now: env.now())) }
         let built = PlanningInstanceBuilder(policy: plan.policy, fromCampaign: plan.campaignID != nil, points: points,
-                                            slots: slots, employees: employees,
+                                            slots: slots, employees: employees, keptInPlace: kept,
                                             retirementAges: try RetirementAgeTable(overriding: ageOverrides), today: today)
 
         let progress = ProgressBox()
@@ -142,6 +145,7 @@ public struct PlanBuildWorker: Sendable {
             }
         }.value
 
+        let targets = TargetFigures(instance)
         let result = PlanResult(
             instanceJSON: String(decoding: InstanceEncoder.encode(instance), as: UTF8.self),
             objective: solved.objective,
@@ -155,13 +159,31 @@ public struct PlanBuildWorker: Sendable {
                 return PlanResult.StoredMove(employeeID: employee, fromSlotID: from, toSlotID: to,
                                              kind: move.kind.rawValue, wishRank: move.wishRank, cost: move.cost,
                                              fit: move.fit, distance: move.distance, grant: move.grant, burden: move.burden,
-                                             trainingNeeds: move.trainingNeeds.map { .init(code: $0.code, gap: $0.gap) })
+                                             trainingNeeds: move.trainingNeeds.map { .init(code: $0.code, gap: $0.gap) },
+                                             targetNeed: targets.need[move.to], targetStaff: targets.staff[move.to] ?? 0,
+                                             wish: targets.wish[move.employee])
             })
         try await env.store.transaction(in: scope) { tx in
             let stored = try await tx.plans.saveResult(tenantID: job.tenantID, id: plan.id, result)
             try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
                 action: "plan.built", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
                 before: AuditSnapshot.json(plan), after: AuditSnapshot.json(stored)))
+        }
+    }
+}
+
+/// What a move's explanation reads of the instance: each slot's need and active staff before the
+/// plan (planning.md's `need` and `current`), and each employee's wish.
+struct TargetFigures {
+    var need: [String: Int] = [:]
+    var staff: [String: Int] = [:]
+    var wish: [String: String] = [:]
+
+    init(_ instance: PlanningInstance) {
+        for slot in instance.slots { need[slot.id] = slot.need }
+        for e in instance.employees {
+            wish[e.id] = e.wish.rawValue
+            if e.monthsToRetirement > instance.policy.horizonMonths { staff[e.slot, default: 0] += 1 }
         }
     }
 }

@@ -19,22 +19,45 @@ public struct PlanService: Sendable {
 
     /// Records the plan and queues its build; returns at once. With `campaignID` (a closed
     /// campaign of the tenant) the plan honours the wishes and ranked units of that campaign's
-    /// forms. A retry with the same `idempotencyKey` returns the first answer instead of queuing
-    /// a second plan.
+    /// forms. With `replanOf` (a plan of the tenant from a campaign) it redoes that plan from the
+    /// same campaign, keeping in place everyone whose objection there was upheld. A retry with
+    /// the same `idempotencyKey` returns the first answer instead of queuing a second plan.
     public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID? = nil,
-                       idempotencyKey: String? = nil) async throws -> PlanStatus {
+                       replanOf: UUID? = nil, idempotencyKey: String? = nil) async throws -> PlanStatus {
         let name = try Validate.text(name, field: "name")
         let policy = try policy.validated()
         let key = try Idempotency.validKey(idempotencyKey)
         let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? ""] + (campaignID.map { [$0.uuidString] } ?? [])
+            + (replanOf.map { ["replan", $0.uuidString] } ?? [])
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
             try Access.require(actor, in: tenant, roles: [.tenantAdmin])
             return try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: fingerprint) {
+                var campaignID = campaignID
+                if let replanOf { campaignID = try await Self.replannedCampaign(tx, tenantID: tenantID, replanOf: replanOf, campaignID: campaignID) }
                 if let campaignID { try await Self.requireClosedCampaign(tx, tenantID: tenantID, id: campaignID) }
-                return try await Self.queue(tx, tenant: tenant, actor: actor, name: name, policy: policy, campaignID: campaignID)
+                return try await Self.queue(tx, tenant: tenant, actor: actor, name: name, policy: policy, campaignID: campaignID,
+                                            replanOf: replanOf)
             }
         }
+    }
+
+    /// A re-plan uses the campaign of the plan it redoes, which must be a plan of the tenant
+    /// built from a campaign (400 naming `replanOf`); a different `campaignID` is refused.
+    static func replannedCampaign(_ tx: any StoreTransaction, tenantID: UUID, replanOf: UUID, campaignID: UUID?) async throws -> UUID {
+        guard let original = try await tx.plans.find(tenantID: tenantID, id: replanOf) else {
+            throw DomainError.invalid("plan.replan_not_found", "No plan of this tenant has id \(replanOf.uuidString.lowercased()).",
+                                      field: "replanOf")
+        }
+        guard let campaign = original.campaignID else {
+            throw DomainError.invalid("plan.replan_without_campaign", "Only a plan built from a campaign can be re-planned.",
+                                      field: "replanOf")
+        }
+        if let campaignID, campaignID != campaign {
+            throw DomainError.invalid("plan.replan_campaign_mismatch",
+                                      "A re-plan uses the campaign of the plan it redoes; leave campaignID out.", field: "campaignID")
+        }
+        return campaign
     }
 
     /// A plan reads a campaign's forms only once they can no longer change: the campaign must
@@ -53,9 +76,9 @@ public struct PlanService: Sendable {
     }
 
     private static func queue(_ tx: any StoreTransaction, tenant: Tenant, actor: Principal, name: String,
-                              policy: PlanPolicy, campaignID: UUID?) async throws -> PlanStatus {
+                              policy: PlanPolicy, campaignID: UUID?, replanOf: UUID?) async throws -> PlanStatus {
         let plan = try await tx.plans.create(tenantID: tenant.id, name: name, policy: policy, campaignID: campaignID,
-                                             createdBy: actor.user.id)
+                                             replanOf: replanOf, createdBy: actor.user.id)
         let job = try await tx.jobs.enqueue(tenantID: tenant.id, kind: Job.planBuild, subjectID: plan.id)
         try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
             action: "plan.create", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
@@ -74,11 +97,13 @@ public struct PlanService: Sendable {
         }
     }
 
-    /// The moves of a built plan, each with its explanation.
-    public func moves(actor: Principal, tenantID: UUID, id: UUID, page: PageRequest) async throws -> Page<PlanMove> {
+    /// The moves of a built plan, each with its explanation and answer; `answer` keeps those
+    /// whose answer is so.
+    public func moves(actor: Principal, tenantID: UUID, id: UUID, answer: AnswerCounts.Filter? = nil,
+                      page: PageRequest) async throws -> Page<PlanMove> {
         try await read(actor, tenantID) { tx in
             guard try await tx.plans.find(tenantID: tenantID, id: id) != nil else { throw Self.notFound }
-            return try await tx.plans.moves(tenantID: tenantID, planID: id, page)
+            return try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, page)
         }
     }
 

@@ -23,9 +23,10 @@ public struct PlanningInstanceBuilder: Sendable {
 
     /// `fromCampaign`: the employees' records carry their forms of the plan's campaign.
     /// `points`: the campaign and the day up to which years in post count.
+    /// `keptInPlace`: employees locked in their slot (whose objection a re-planned plan upheld).
     public init(policy: PlanPolicy, fromCampaign: Bool = false, points: (campaign: Campaign, asOf: CalendarDate)? = nil,
-                slots: [PlanningSlotRecord], employees: [PlanningEmployeeRecord], retirementAges: RetirementAgeTable,
-                today: CalendarDate) {
+                slots: [PlanningSlotRecord], employees: [PlanningEmployeeRecord], keptInPlace: Set<UUID> = [],
+                retirementAges: RetirementAgeTable, today: CalendarDate) {
         var slotIDs: [String: UUID] = [:]
         var slotKeys: [UUID: String] = [:]
         var slotKinds: [UUID: PositionKind] = [:]
@@ -58,7 +59,7 @@ public struct PlanningInstanceBuilder: Sendable {
                 monthsInPosition: Self.wholeMonths(from: e.slotSince, to: today),
                 monthsToRetirement: Self.wholeMonths(from: today, to: retirement),
                 wish: wish, priority: priority,
-                locked: e.locked || e.latestPerformance == nil,
+                locked: e.locked || e.latestPerformance == nil || keptInPlace.contains(e.id),
                 preferences: fromCampaign ? Array(e.preferredUnits.prefix(PreferenceForm.maxPreferences)) : [])
         }
         let scope = PlanningInstance.Scope(rawValue: policy.scope.rawValue) ?? .province
