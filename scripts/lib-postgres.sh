@@ -24,11 +24,11 @@ pg_free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# pg_start DIR PORT SUPERUSER_PASSWORD [FSYNC]: initialises DIR if empty, then starts the
+# pg_start DIR PORT SUPERUSER_PASSWORD [FSYNC] [MAX_CONNECTIONS]: initialises DIR if empty, then starts the
 # cluster on 127.0.0.1:PORT with its socket inside DIR. FSYNC is on unless a throwaway cluster
 # (the test script's) asks for off: a kept cluster must survive a crash or power loss.
 pg_start() {
-    local dir=$1 port=$2 password=$3 fsync=${4:-on}
+    local dir=$1 port=$2 password=$3 fsync=${4:-on} connections=${5:-100}
     if [ ! -f "$dir/PG_VERSION" ]; then
         mkdir -p "$dir"
         [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
@@ -43,7 +43,7 @@ pg_start() {
     fi
     if ! pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
         pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 30 \
-            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=$fsync" start >/dev/null
+            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=$fsync -c max_connections=$connections" start >/dev/null
     fi
 }
 
