@@ -7,7 +7,7 @@ import MutasiServices
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Rencana mutasi.",
-        subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self])
+        subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self, PlanSettingsCommand.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,7 +25,7 @@ struct PlanCommand: AsyncParsableCommand {
         @Flag(help: "Only queue the build for the server's worker; do not wait.") var noWait = false
 
         func run() async throws {
-            var policy = PlanPolicy()
+            var policy = PlanPolicy.Overrides()
             if let v = horizonMonths { policy.horizonMonths = v }
             if let v = minMonthsInPosition { policy.minMonthsInPosition = v }
             if let v = minPerformance { policy.minPerformance = v }

@@ -30,6 +30,8 @@ public enum APIRouter {
         NeedsController(services: services).register(api, table)
         BalanceController(services: services).register(api, table)
         PlanController(services: services).register(api, table)
+        PlanSettingsController(services: services).register(api, table)
+        PlanCommentController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         return (router, table)
     }

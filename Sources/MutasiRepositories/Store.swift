@@ -38,4 +38,6 @@ public protocol StoreTransaction: Sendable {
     var jobs: any JobRepository { get }
     var planningData: any PlanningDataRepository { get }
     var campaigns: any CampaignRepository { get }
+    var planSettings: any PlanSettingsRepository { get }
+    var planComments: any PlanCommentRepository { get }
 }

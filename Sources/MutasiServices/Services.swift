@@ -22,6 +22,8 @@ public struct Services: Sendable {
     public let campaigns: CampaignService
     public let forms: PreferenceFormService
     public let points: PriorityPointsService
+    public let planSettings: PlanSettingsService
+    public let planComments: PlanCommentService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -46,5 +48,7 @@ public struct Services: Sendable {
         campaigns = CampaignService(env)
         forms = PreferenceFormService(env)
         points = PriorityPointsService(env)
+        planSettings = PlanSettingsService(env)
+        planComments = PlanCommentService(env)
     }
 }

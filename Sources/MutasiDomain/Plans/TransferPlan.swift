@@ -26,6 +26,8 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var createdAt: Date
     public var builtAt: Date?
     public var version: Int
+    /// The planning model the plan is built under and its published documents.
+    public var model: PlanModelReference? = .current
 
     public init(tenantID: UUID, id: UUID, name: String, policy: PlanPolicy, buildState: BuildState,
                 buildError: String?, objective: Int?, before: BalanceFigures?, after: BalanceFigures?,
@@ -93,6 +95,8 @@ public struct PlanMove: Codable, Sendable, Equatable {
     public var grant: Int
     public var burden: Int
     public var trainingNeeds: [TrainingNeed]
+    /// How many comments operators wrote on the move (staff lists); nil where not counted.
+    public var commentCount: Int?
 
     public init(employeeID: UUID, nip: String, employeeName: String, fromSlotID: UUID, fromSlot: String,
                 toSlotID: UUID, toSlot: String, kind: String, wishRank: Int?, cost: Int, fit: Int, distance: Int,
@@ -123,5 +127,6 @@ public struct PlanMove: Codable, Sendable, Equatable {
         try c.encode(grant, forKey: .grant)
         try c.encode(burden, forKey: .burden)
         try c.encode(trainingNeeds, forKey: .trainingNeeds)
+        try c.encodeIfPresent(commentCount, forKey: .commentCount)
     }
 }
