@@ -54,7 +54,7 @@ struct PlanController {
     /// Plan responses link the published planning model they are built under.
     static func describedByModel(_ response: Response) -> Response {
         var response = response
-        response.headers[HTTPField.Name("Link")!] = PlanModelReference.current.linkHeader
+        response.headers[.init("Link")!] = PlanModelReference.current.linkHeader
         return response
     }
 

@@ -80,7 +80,7 @@ struct PlanCommentTests {
             let planID = plan.split(separator: "/").last!
             let theirs = try await http.call(.get, "/v1/tenants/\(mataramID)/plans/\(planID)/moves/\(employee)/comments",
                                              token: tokens["mataram-admin"]!)
-            #expect(theirs.status == .notFound && (try theirs.json()["code"] as? String) == "plan.not_found")
+            #expect(try theirs.status == .notFound && (theirs.json()["code"] as? String) == "plan.not_found")
         }
     }
 
@@ -99,7 +99,7 @@ struct PlanCommentTests {
             let longest = try await http.call(.post, comments, token: token, json: ["text": String(repeating: "é", count: 2000)])
             #expect(longest.status == .created, "\(longest.text)")
 
-            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "komentar-1"]
+            var key: HTTPFields = [:]; key[.init("Idempotency-Key")!] = "komentar-1"
             let once = try await http.call(.post, comments, token: token, json: ["text": "  Guru ini dibutuhkan di sekolah asal.  "], headers: key)
             let again = try await http.call(.post, comments, token: token, json: ["text": "  Guru ini dibutuhkan di sekolah asal.  "], headers: key)
             #expect(once.status == .created && again.status == .created)
@@ -110,7 +110,7 @@ struct PlanCommentTests {
             let reused = try await http.call(.post, comments, token: token, json: ["text": "Lain"], headers: key)
             #expect(reused.status == .conflict)
             let fetched = try await http.call(.get, try #require(once.headers[.location]), token: token)
-            #expect(fetched.status == .ok && (try fetched.json()["id"] as? String) == id)
+            #expect(try fetched.status == .ok && (fetched.json()["id"] as? String) == id)
 
             let listed = try await http.call(.get, comments + "?limit=1&offset=1", token: token).json()
             #expect(listed["total"] as? Int == 2)
@@ -130,12 +130,12 @@ struct PlanCommentTests {
 
             // No such move, no such plan, no such comment.
             let none = try await http.call(.post, "\(plan)/moves/\(UUID().uuidString)/comments", token: admin, json: ["text": "x"])
-            #expect(none.status == .notFound && (try none.json()["code"] as? String) == "plan_move.not_found")
+            #expect(try none.status == .notFound && (none.json()["code"] as? String) == "plan_move.not_found")
             let tenantPlans = plan.split(separator: "/").dropLast().joined(separator: "/")
             let noPlan = try await http.call(.get, "/\(tenantPlans)/\(UUID().uuidString)/moves/\(employee)/comments", token: admin)
-            #expect(noPlan.status == .notFound && (try noPlan.json()["code"] as? String) == "plan.not_found")
+            #expect(try noPlan.status == .notFound && (noPlan.json()["code"] as? String) == "plan.not_found")
             let noComment = try await http.call(.get, "\(comments)/\(UUID().uuidString)", token: admin)
-            #expect(noComment.status == .notFound && (try noComment.json()["code"] as? String) == "plan_move_comment.not_found")
+            #expect(try noComment.status == .notFound && (noComment.json()["code"] as? String) == "plan_move_comment.not_found")
         }
     }
 }
