@@ -119,8 +119,9 @@ struct PlanCommentTests {
             // The staff moves list counts the comments per move.
             let admin = try await http.login("provinsi-sabangau", "admin")
             let moves = try await http.call(.get, "\(plan)/moves?limit=200", token: admin).json()["items"] as? [[String: Any]] ?? []
-            #expect(moves.first { $0["employeeID"] as? String == employee }?["commentCount"] as? Int == 2)
-            #expect(moves.filter { $0["employeeID"] as? String != employee }.allSatisfy { $0["commentCount"] as? Int == 0 })
+            func isMove(_ move: [String: Any]) -> Bool { (move["employeeID"] as? String)?.lowercased() == employee }
+            #expect(moves.first(where: isMove)?["commentCount"] as? Int == 2)
+            #expect(moves.filter { !isMove($0) }.allSatisfy { $0["commentCount"] as? Int == 0 })
 
             let audited = try await db.asOwner(tenant: "provinsi-sabangau") { connection, _ in
                 try await connection.query("SELECT count(*) FROM audit_events WHERE action = 'plan_move_comment.create'",
