@@ -11,7 +11,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Buat rencana dari data tenant dan bangun sekarang (progres di stderr).")
+            commandName: "create", abstract: "Buat rencana dari data tenant dan bangun sekarang (progres di stderr).",
+            discussion: "Kebijakan yang tidak diberikan diambil dari pengaturan rencana tenant (mutasi plan settings).")
         @OptionGroup var op: OperatorOptions
         @Option(help: "Tenant code.") var tenant: String
         @Option(help: "Name of the plan.") var name: String
