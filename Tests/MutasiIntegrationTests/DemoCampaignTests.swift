@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import MutasiDomain
 import MutasiServices
 import PostgresNIO
@@ -10,7 +11,7 @@ import Testing
 struct DemoCampaignTests {
     @Test("the demo province has a closed campaign with forms from about 15% of its employees; seeding again adds nothing")
     func campaignSeeded() async throws {
-        try await TestApp.run { _, services, db, _ in
+        try await TestApp.run { http, services, db, _ in
             let admin = try await services.operators.principal(login: "provinsi-sabangau/admin")
             let tenantID = admin.scope.uuid
             let campaigns = try await services.campaigns.list(actor: admin, tenantID: tenantID, state: nil, page: try PageRequest())
@@ -34,6 +35,13 @@ struct DemoCampaignTests {
                     .collect().first!.decode(Int64.self)
             }
             #expect(versions == Int64(forms))
+
+            // The demo employee user has a form to read, with its history.
+            let pegawai = try await http.login("provinsi-sabangau", "pegawai")
+            let own = "/v1/tenants/\(tenantID.uuidString.lowercased())/campaigns/\(campaign.id.uuidString.lowercased())/forms/me"
+            let mine = try await http.call(.get, own, token: pegawai)
+            #expect(try mine.status == .ok && (mine.json()["wish"] as? String) == "move", "\(mine.text)")
+            #expect(try await http.call(.get, own + "/versions", token: pegawai).json()["total"] as? Int == 1)
 
             try await services.demo.seed()
             let again = try await services.campaigns.list(actor: admin, tenantID: tenantID, state: nil, page: try PageRequest())

@@ -10,7 +10,8 @@ import MutasiRepositories
 /// units that grew; about one volunteer in five has found a colleague in the same post elsewhere
 /// and each lists the other's unit first (the exchanges a plan can make). Some give a family
 /// reunion reason with the spouse's district. About 4% ask to stay (children at school, health),
-/// about 1% file without a wish.
+/// about 1% file without a wish. The first person (the demo `pegawai` user's record) is always a
+/// volunteer, so that user has a form to read.
 struct DemoCampaign {
     static let name = "Kampanye Preferensi Mutasi 2026"
     static let pointRules = PointRules(perYearInPost: 5, yearsInPostCap: 10, familyReunion: 100, health: 50)
@@ -52,8 +53,8 @@ struct DemoCampaign {
         }
         var bySlot: [String: [Person]] = [:]
         for person in people { bySlot[person.slotCode, default: []].append(person) }
-        for person in people where rows[person.nip] == nil {
-            let draw = rng.double()
+        for (i, person) in people.enumerated() where rows[person.nip] == nil {
+            let draw = i == 0 ? 0 : rng.double()
             if draw < 0.085 {
                 var listed = Array(candidates(for: person).prefix(rng.int(2...4)))
                 // One in five has a colleague in the same post elsewhere to exchange with.
