@@ -28,7 +28,7 @@ public struct PlanCommentService: Sendable {
                                                             authorID: actor.user.id, text: text)
                 try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
                     action: "plan_move_comment.create", entityType: "plan_move_comment",
-                    entityID: comment.id.uuidString.lowercased(), before: nil, after: AuditSnapshot.json(comment)))
+                    entityID: comment.id.uuidString.lowercased(), before: nil, after: AuditSnapshot.json(Summary(comment))))
                 return comment
             }
         }
@@ -59,6 +59,19 @@ public struct PlanCommentService: Sendable {
         guard let agencies = try await tx.planComments.moveAgencies(tenantID: tenantID, planID: planID, employeeID: employeeID)
         else { throw moveNotFound }
         if let own = TenantScope.visibleAgencies(actor), !agencies.touches(own) { throw moveNotFound }
+    }
+
+    /// What the audit trail keeps of a comment: not its text (it may speak of a person's health
+    /// or family), as with preference forms.
+    struct Summary: Encodable {
+        var planID: UUID
+        var employeeID: UUID
+        var authorRole: Role
+        var length: Int
+        init(_ comment: PlanMoveComment) {
+            planID = comment.planID; employeeID = comment.employeeID; authorRole = comment.authorRole
+            length = comment.text.count
+        }
     }
 
     /// 1 to 2,000 characters (Unicode scalars, as the database counts them) after trimming.
