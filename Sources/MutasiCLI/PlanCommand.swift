@@ -7,11 +7,13 @@ import MutasiServices
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Rencana mutasi.",
-        subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self, Review.self, Answers.self])
+        subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self, Review.self, Answers.self,
+                      PlanSettingsCommand.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Buat rencana dari data tenant dan bangun sekarang (progres di stderr).")
+            commandName: "create", abstract: "Buat rencana dari data tenant dan bangun sekarang (progres di stderr).",
+            discussion: "Kebijakan yang tidak diberikan diambil dari pengaturan rencana tenant (mutasi plan settings).")
         @OptionGroup var op: OperatorOptions
         @Option(help: "Tenant code.") var tenant: String
         @Option(help: "Name of the plan.") var name: String
@@ -26,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
         @Flag(help: "Only queue the build for the server's worker; do not wait.") var noWait = false
 
         func run() async throws {
-            var policy = PlanPolicy()
+            var policy = PlanPolicy.Overrides()
             if let v = horizonMonths { policy.horizonMonths = v }
             if let v = minMonthsInPosition { policy.minMonthsInPosition = v }
             if let v = minPerformance { policy.minPerformance = v }

@@ -31,6 +31,8 @@ public enum APIRouter {
         BalanceController(services: services).register(api, table)
         PlanController(services: services).register(api, table)
         PlanReviewController(services: services).register(api, table)
+        PlanSettingsController(services: services).register(api, table)
+        PlanCommentController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
         return (router, table)

@@ -201,6 +201,57 @@ struct PostgresCampaignRepository: CampaignRepository {
         return Page(items: try rows.map(formRow), total: total, request: page)
     }
 
+    func importForms(tenantID: UUID, campaignID: UUID, _ rows: [FormImportRow], filedBy: UUID) async throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let json = try JSONColumn.text(rows)
+        let inserted = try await db.rows("""
+            INSERT INTO preference_forms (tenant_id, campaign_id, employee_id, wish, preferences, reasons, spouse_workplace,
+                                          request_status)
+            SELECT \(tenantID), \(campaignID), e.id, x.wish,
+                   ARRAY(SELECT u.id FROM unnest(x."unitCodes") WITH ORDINALITY AS c(code, n)
+                         JOIN units u ON u.tenant_id = \(tenantID) AND u.code = c.code ORDER BY c.n),
+                   x.reasons, x."spouseWorkplace", CASE WHEN x.wish = 'move' THEN 'filed' END
+            FROM jsonb_to_recordset(\(json)::jsonb)
+                 AS x(nip text, wish text, "unitCodes" text[], reasons jsonb, "spouseWorkplace" text)
+            JOIN employees e ON e.tenant_id = \(tenantID) AND e.nip = x.nip
+            ON CONFLICT (tenant_id, campaign_id, employee_id) DO NOTHING
+            RETURNING employee_id
+            """)
+        try await db.rows("""
+            INSERT INTO preference_form_versions (tenant_id, campaign_id, employee_id, version, wish, preferences, reasons,
+                                                  spouse_workplace, filed_by, filed_at)
+            SELECT f.tenant_id, f.campaign_id, f.employee_id, f.version, f.wish, f.preferences, f.reasons, f.spouse_workplace,
+                   \(filedBy), f.filed_at
+            FROM preference_forms f
+            WHERE f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID)
+            ON CONFLICT DO NOTHING
+            """)
+        return inserted.count
+    }
+
+    func formVersions(tenantID: UUID, campaignID: UUID, employeeID: UUID,
+                      _ page: PageRequest) async throws -> Page<PreferenceFormVersion> {
+        let total = try await db.count("""
+            SELECT count(*) FROM preference_form_versions
+            WHERE tenant_id = \(tenantID) AND campaign_id = \(campaignID) AND employee_id = \(employeeID)
+            """)
+        let rows = try await db.rows("""
+            SELECT version, wish, preferences, reasons::text, spouse_workplace, filed_by, filed_at
+            FROM preference_form_versions
+            WHERE tenant_id = \(tenantID) AND campaign_id = \(campaignID) AND employee_id = \(employeeID)
+            ORDER BY version DESC LIMIT \(page.limit) OFFSET \(page.offset)
+            """)
+        let items = try rows.map { row -> PreferenceFormVersion in
+            let r = row.makeRandomAccess()
+            return PreferenceFormVersion(
+                version: Int(try r[0].decode(Int32.self)), wish: PreferenceForm.Wish(rawValue: try r[1].decode(String.self)) ?? .none,
+                preferences: try r[2].decode([UUID].self),
+                reasons: try JSONColumn.value([PreferenceForm.Reason].self, from: try r[3].decode(String.self)) ?? [],
+                spouseWorkplace: try r[4].decode(String?.self), filedBy: try r[5].decode(UUID.self), filedAt: try r[6].decode(Date.self))
+        }
+        return Page(items: items, total: total, request: page)
+    }
+
     func allForms(tenantID: UUID, campaignID: UUID) async throws -> [PreferenceForm] {
         try await db.rows("""
             SELECT \(unescaped: Self.formColumns) FROM preference_forms f \(unescaped: Self.formJoins)

@@ -84,6 +84,8 @@ struct PostgresTransaction: StoreTransaction {
     var planningData: any PlanningDataRepository { PostgresPlanningDataRepository(db: self) }
     var campaigns: any CampaignRepository { PostgresCampaignRepository(db: self) }
     var pointContests: any PointContestRepository { PostgresPointContestRepository(db: self) }
+    var planSettings: any PlanSettingsRepository { PostgresPlanSettingsRepository(db: self) }
+    var planComments: any PlanCommentRepository { PostgresPlanCommentRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

@@ -60,6 +60,19 @@ public struct PointsSubject: Sendable, Equatable {
     }
 }
 
+/// A form written in bulk (the demo's): the employee by NIP and the units by code.
+public struct FormImportRow: Sendable, Encodable {
+    public var nip: String
+    public var wish: PreferenceForm.Wish
+    public var unitCodes: [String]
+    public var reasons: [PreferenceForm.Reason]
+    public var spouseWorkplace: String?
+    public init(nip: String, wish: PreferenceForm.Wish, unitCodes: [String], reasons: [PreferenceForm.Reason],
+                spouseWorkplace: String?) {
+        self.nip = nip; self.wish = wish; self.unitCodes = unitCodes; self.reasons = reasons; self.spouseWorkplace = spouseWorkplace
+    }
+}
+
 /// Storage of preference campaigns and their forms, within the transaction's tenant.
 public protocol CampaignRepository: Sendable {
     func create(tenantID: UUID, _ fields: CampaignFields, createdBy: UUID) async throws -> Campaign
@@ -91,6 +104,11 @@ public protocol CampaignRepository: Sendable {
                   requestStatus: PreferenceForm.RequestStatus?, filedBy: UUID) async throws -> PreferenceForm
     /// Forms of the campaign, by NIP; `agencyIDs` limits them to employees of those agencies.
     func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ page: PageRequest) async throws -> Page<PreferenceForm>
+    /// Stores the forms (each at version 1, with its history row) in one statement per table and
+    /// returns how many were stored; rows whose NIP or units the tenant lacks are skipped.
+    func importForms(tenantID: UUID, campaignID: UUID, _ rows: [FormImportRow], filedBy: UUID) async throws -> Int
+    /// The stored versions of the employee's form, newest first.
+    func formVersions(tenantID: UUID, campaignID: UUID, employeeID: UUID, _ page: PageRequest) async throws -> Page<PreferenceFormVersion>
     /// Every form of the campaign, by NIP (for the export).
     func allForms(tenantID: UUID, campaignID: UUID) async throws -> [PreferenceForm]
     /// The employees the campaign covers, by NIP, with what their points come from; `agencyIDs`

@@ -40,4 +40,6 @@ public protocol StoreTransaction: Sendable {
     var planningData: any PlanningDataRepository { get }
     var campaigns: any CampaignRepository { get }
     var pointContests: any PointContestRepository { get }
+    var planSettings: any PlanSettingsRepository { get }
+    var planComments: any PlanCommentRepository { get }
 }

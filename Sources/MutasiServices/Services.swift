@@ -25,6 +25,8 @@ public struct Services: Sendable {
     public let forms: PreferenceFormService
     public let points: PriorityPointsService
     public let contests: PointContestService
+    public let planSettings: PlanSettingsService
+    public let planComments: PlanCommentService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -52,5 +54,7 @@ public struct Services: Sendable {
         forms = PreferenceFormService(env)
         points = PriorityPointsService(env)
         contests = PointContestService(env)
+        planSettings = PlanSettingsService(env)
+        planComments = PlanCommentService(env)
     }
 }

@@ -19,7 +19,7 @@ struct DemoPlanTests {
             let moves = try await services.plans.moves(actor: admin, tenantID: admin.scope.uuid, id: created.plan.id,
                                                        page: try PageRequest(limit: 200))
             #expect(moves.items.contains { $0.toSlot.contains("GURU") })
-            // Until preference campaigns exist nobody in the demo has a wish: every move is compulsory.
+            // Without the demo campaign nobody has a wish: every move is compulsory.
             #expect(status.plan.voice?.compulsoryMoves == moves.total && status.plan.voice?.movesOnWish == 0)
         }
     }

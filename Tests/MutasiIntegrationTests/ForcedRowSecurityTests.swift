@@ -67,7 +67,7 @@ struct ForcedRowSecurityTests {
     func appRoleCannotUseClaimFlag() async throws {
         try await TestApp.run { _, services, db, _ in
             let admin = try await services.operators.principal(login: "kota-kupang/admin")
-            _ = try await services.plans.create(actor: admin, tenantID: admin.scope.uuid, name: "Rotasi", policy: .init())
+            _ = try await services.plans.create(actor: admin, tenantID: admin.scope.uuid, name: "Rotasi", policy: PlanPolicy())
             let seen = try await db.asApp { client in
                 try await client.withConnection { connection in
                     try await connection.query("BEGIN", logger: TestDatabase.logger)

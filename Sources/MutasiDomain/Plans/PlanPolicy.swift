@@ -55,10 +55,11 @@ public struct PlanPolicy: Codable, Sendable, Equatable {
         ignoredWishCost = try c.decodeIfPresent(Int.self, forKey: .ignoredWishCost) ?? d.ignoredWishCost
     }
 
-    /// Throws a field-naming error for values the model does not allow.
-    public func validated() throws -> PlanPolicy {
+    /// Throws a field-naming error for values the model does not allow; fields are named
+    /// `<prefix><field>` (`policy.wishBonus` in a plan request, `wishBonus` in the tenant's settings).
+    public func validated(fieldPrefix: String = "policy.") throws -> PlanPolicy {
         func check(_ ok: Bool, _ field: String, _ rule: String) throws {
-            if !ok { throw DomainError.invalid("policy.invalid", "policy.\(field) \(rule).", field: "policy.\(field)") }
+            if !ok { throw DomainError.invalid("policy.invalid", "\(fieldPrefix)\(field) \(rule).", field: "\(fieldPrefix)\(field)") }
         }
         try check(horizonMonths >= 0 && horizonMonths <= 600, "horizonMonths", "must be 0 to 600")
         try check(minMonthsInPosition >= 0 && minMonthsInPosition <= 600, "minMonthsInPosition", "must be 0 to 600")

@@ -41,6 +41,8 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var replannedBy: [UUID] = []
     /// How the employees' answers stand; nil until built.
     public var answers: AnswerCounts?
+    /// The planning model the plan is built under and its published documents.
+    public var model: PlanModelReference? = .current
 
     public init(tenantID: UUID, id: UUID, name: String, policy: PlanPolicy, buildState: BuildState,
                 buildError: String?, objective: Int?, before: BalanceFigures?, after: BalanceFigures?,
@@ -112,6 +114,8 @@ public struct PlanMove: Codable, Sendable, Equatable {
     public var explanation: String = ""
     /// The employee's answer while the plan is in review; nil until they answer.
     public var answer: MoveAnswer?
+    /// How many comments operators wrote on the move (staff lists); nil where not counted.
+    public var commentCount: Int?
 
     public init(employeeID: UUID, nip: String, employeeName: String, fromSlotID: UUID, fromSlot: String,
                 toSlotID: UUID, toSlot: String, kind: String, wishRank: Int?, cost: Int, fit: Int, distance: Int,
@@ -144,5 +148,6 @@ public struct PlanMove: Codable, Sendable, Equatable {
         try c.encode(trainingNeeds, forKey: .trainingNeeds)
         try c.encode(explanation, forKey: .explanation)
         try c.encode(answer, forKey: .answer)
+        try c.encodeIfPresent(commentCount, forKey: .commentCount)
     }
 }

@@ -73,6 +73,18 @@ struct CampaignController {
                                                        input, expectedVersion: version)
             return try HTTPInput.json(form, status: created ? .created : .ok, etag: form.version)
         }
+        table.on(group, prefix: "/v1", base + "/{campaignID}/forms/me/versions", method: .get) { request, context in
+            let (tenantID, id) = try Self.ids(context)
+            return try HTTPInput.json(try await forms.myVersions(actor: try context.requirePrincipal(), tenantID: tenantID,
+                                                                 campaignID: id, page: try HTTPInput.page(request)))
+        }
+        table.on(group, prefix: "/v1", base + "/{campaignID}/forms/{employeeID}/versions", method: .get) { request, context in
+            let (tenantID, id) = try Self.ids(context)
+            let employeeID = try HTTPInput.id(context, "employeeID", notFound: Self.formNotFound)
+            return try HTTPInput.json(try await forms.versions(actor: try context.requirePrincipal(), tenantID: tenantID,
+                                                               campaignID: id, employeeID: employeeID,
+                                                               page: try HTTPInput.page(request)))
+        }
         table.on(group, prefix: "/v1", base + "/{campaignID}/forms", method: .get) { request, context in
             let (tenantID, id) = try Self.ids(context)
             return try HTTPInput.json(try await forms.list(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id,

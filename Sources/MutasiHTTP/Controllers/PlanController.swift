@@ -10,7 +10,8 @@ struct PlanController {
 
     struct CreateBody: Decodable {
         var name: String
-        var policy: PlanPolicy?
+        /// The fields the plan sets itself; the others come from the tenant's plan settings.
+        var policy: PlanPolicy.Overrides?
         /// A closed preference campaign whose forms the plan honours.
         var campaignID: UUID?
         /// A plan from a campaign this one redoes.
@@ -24,20 +25,20 @@ struct PlanController {
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
             let body = try await request.decode(as: CreateBody.self, context: context)
             let status = try await plans.create(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                name: body.name, policy: body.policy ?? PlanPolicy(), campaignID: body.campaignID,
+                                                name: body.name, policy: body.policy ?? PlanPolicy.Overrides(), campaignID: body.campaignID,
                                                 replanOf: body.replanOf, idempotencyKey: HTTPInput.idempotencyKey(request))
-            return try HTTPInput.json(status, status: .accepted,
-                                      location: "/v1/tenants/\(tenantID.lowercased)/plans/\(status.plan.id.lowercased)")
+            return Self.describedByModel(try HTTPInput.json(status, status: .accepted,
+                                      location: "/v1/tenants/\(tenantID.lowercased)/plans/\(status.plan.id.lowercased)"))
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans", method: .get) { request, context in
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
-            return try HTTPInput.json(try await plans.list(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                           page: try HTTPInput.page(request)))
+            return Self.describedByModel(try HTTPInput.json(try await plans.list(actor: try context.requirePrincipal(),
+                                                                                 tenantID: tenantID, page: try HTTPInput.page(request))))
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}", method: .get) { _, context in
             let (tenantID, planID) = try Self.ids(context)
             let status = try await plans.get(actor: try context.requirePrincipal(), tenantID: tenantID, id: planID)
-            return try HTTPInput.json(status, etag: status.plan.version)
+            return Self.describedByModel(try HTTPInput.json(status, etag: status.plan.version))
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}/moves", method: .get) { request, context in
             let (tenantID, planID) = try Self.ids(context)
@@ -51,6 +52,13 @@ struct PlanController {
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: json)))
         }
+    }
+
+    /// Plan responses link the published planning model they are built under.
+    static func describedByModel(_ response: Response) -> Response {
+        var response = response
+        response.headers[.init("Link")!] = PlanModelReference.current.linkHeader
+        return response
     }
 
     static func ids(_ context: AppRequestContext) throws -> (UUID, UUID) {

@@ -230,6 +230,27 @@ struct DemoWorkforce {
                                slotID: nil, slotSince: nil, locked: false, lockReason: nil),
         performance: [try! PerformanceRating(year: 2025, predicate: .good)])
 
+    /// What the demo campaign's forms are drawn from: the units with their posts, and where each
+    /// employee sits.
+    static func campaignInput(_ plans: [UnitPlan], slotRefs: [String: SlotReference],
+                              employees: [EmployeeImportRow]) -> ([DemoCampaign.UnitInfo], [DemoCampaign.Person]) {
+        var slotPlaces: [UUID: (String, String)] = [:]
+        for plan in plans {
+            for slot in plan.slots {
+                if let ref = slotRefs[SlotKey.of(unitCode: plan.unit.code, slotCode: slot.code)] {
+                    slotPlaces[ref.id] = (plan.unit.code, slot.code)
+                }
+            }
+        }
+        let units = plans.map { DemoCampaign.UnitInfo(code: $0.unit.code, agencyID: $0.unit.agencyID, region: $0.unit.regionCode,
+                                                      growth: $0.growth, slotCodes: Set($0.slots.map(\.code))) }
+        let people = employees.compactMap { row -> DemoCampaign.Person? in
+            guard let slotID = row.record.slotID, let (unit, slot) = slotPlaces[slotID] else { return nil }
+            return DemoCampaign.Person(nip: row.record.number.text, unitCode: unit, slotCode: slot)
+        }
+        return (units, people)
+    }
+
     static func digits(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
 }
 
@@ -275,17 +296,21 @@ extension DemoSeedService {
         let bulk = tx.workforceBulk
         var counts: [String: ImportCounts] = [:]
         let employees: [EmployeeImportRow]
+        var campaign: ([DemoCampaign.UnitInfo], [DemoCampaign.Person])?
         if let demo = DemoWorkforce.forTenant(tenant) {
             var rng = DemoRandom(seed: tenant.code)
             let today = try CalendarDate(year: 2026, month: 1, day: 1)
             let plans = demo.units(agencyIDs: agencyIDs, rng: &rng)
             counts["units"] = try await bulk.upsertUnits(tenantID: tenant.id, plans.map(\.unit))
             counts["slots"] = try await bulk.upsertSlots(tenantID: tenant.id, demo.slots(plans, unitIDs: try await bulk.unitsByCode(tenantID: tenant.id)))
-            employees = demo.employees(plans, slotRefs: try await bulk.slotsByKey(tenantID: tenant.id), today: today, rng: &rng)
+            let slotRefs = try await bulk.slotsByKey(tenantID: tenant.id)
+            employees = demo.employees(plans, slotRefs: slotRefs, today: today, rng: &rng)
+            campaign = DemoWorkforce.campaignInput(plans, slotRefs: slotRefs, employees: employees)
         } else {
             employees = [DemoWorkforce.unplacedEmployee]
         }
         counts["employees"] = try await bulk.upsertEmployees(tenantID: tenant.id, employees, progress: nil)
+        if let campaign { try await seedCampaign(tx, tenant: tenant, units: campaign.0, people: campaign.1) }
         if let first = employees.first, let user = try await tx.users.findCredentials(scope: tenant.scope, username: "pegawai")?.user {
             let page = try await tx.employees.list(tenantID: tenant.id, EmployeeFilter(nip: first.record.number.text), try PageRequest(limit: 1))
             if let employee = page.items.first, user.employeeID != employee.id {

@@ -17,17 +17,19 @@ public struct PlanService: Sendable {
     static let readers: Set<Role> = [.tenantAdmin, .approver, .auditor]
     static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
 
-    /// Records the plan and queues its build; returns at once. With `campaignID` (a closed
-    /// campaign of the tenant) the plan honours the wishes and ranked units of that campaign's
-    /// forms. With `replanOf` (a plan of the tenant from a campaign) it redoes that plan from the
-    /// same campaign, keeping in place everyone whose objection there was upheld. A retry with
-    /// the same `idempotencyKey` returns the first answer instead of queuing a second plan.
-    public func create(actor: Principal, tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID? = nil,
-                       replanOf: UUID? = nil, idempotencyKey: String? = nil) async throws -> PlanStatus {
+    /// Records the plan and queues its build; returns at once. The plan's policy is the
+    /// tenant's default policy (`PlanSettingsService`) with the fields `policy` gives, stored in
+    /// full. With `campaignID` (a closed campaign of the tenant) the plan honours the wishes and
+    /// ranked units of that campaign's forms. With `replanOf` (a plan of the tenant from a
+    /// campaign) it redoes that plan from the same campaign, keeping in place everyone whose
+    /// objection there was upheld. A retry with the same `idempotencyKey` returns the first
+    /// answer instead of queuing a second plan.
+    public func create(actor: Principal, tenantID: UUID, name: String, policy overrides: PlanPolicy.Overrides,
+                       campaignID: UUID? = nil, replanOf: UUID? = nil, idempotencyKey: String? = nil) async throws -> PlanStatus {
         let name = try Validate.text(name, field: "name")
-        let policy = try policy.validated()
+        _ = try overrides.applied(to: PlanPolicy()).validated()
         let key = try Idempotency.validKey(idempotencyKey)
-        let fingerprint = ["plan.create", name, AuditSnapshot.json(policy) ?? ""] + (campaignID.map { [$0.uuidString] } ?? [])
+        let fingerprint = ["plan.create", name, AuditSnapshot.json(overrides) ?? ""] + (campaignID.map { [$0.uuidString] } ?? [])
             + (replanOf.map { ["replan", $0.uuidString] } ?? [])
         return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
@@ -35,6 +37,8 @@ public struct PlanService: Sendable {
             return try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: fingerprint) {
                 var campaignID = campaignID
                 if let replanOf { campaignID = try await Self.replannedCampaign(tx, tenantID: tenantID, replanOf: replanOf, campaignID: campaignID) }
+                let defaults = try await tx.planSettings.find(tenantID: tenantID, lock: false)
+                let policy = try overrides.applied(to: defaults.policy).validated()
                 if let campaignID { try await Self.requireClosedCampaign(tx, tenantID: tenantID, id: campaignID) }
                 return try await Self.queue(tx, tenant: tenant, actor: actor, name: name, policy: policy, campaignID: campaignID,
                                             replanOf: replanOf)
@@ -97,13 +101,16 @@ public struct PlanService: Sendable {
         }
     }
 
-    /// The moves of a built plan, each with its explanation and answer; `answer` keeps those
-    /// whose answer is so.
+    /// The moves of a built plan, each with its explanation, answer and how many comments it
+    /// has; `answer` keeps those whose answer is so.
     public func moves(actor: Principal, tenantID: UUID, id: UUID, answer: AnswerCounts.Filter? = nil,
                       page: PageRequest) async throws -> Page<PlanMove> {
         try await read(actor, tenantID) { tx in
             guard try await tx.plans.find(tenantID: tenantID, id: id) != nil else { throw Self.notFound }
-            return try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, page)
+            var moves = try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, page)
+            let counts = try await tx.planComments.counts(tenantID: tenantID, planID: id, employeeIDs: moves.items.map(\.employeeID))
+            for i in moves.items.indices { moves.items[i].commentCount = counts[moves.items[i].employeeID] ?? 0 }
+            return moves
         }
     }
 

@@ -38,6 +38,9 @@ struct CampaignAccessTests {
             // The demo employee is not placed: not in the operator's agencies.
             Case(method: .get, path: "\(c)/{open}/forms/{own}", expect: staffReaders.merging(["operator": 404]) { a, _ in a },
                  otherwise: 200),
+            Case(method: .get, path: "\(c)/{open}/forms/me/versions", expect: with(["pegawai": 200]), otherwise: 403),
+            Case(method: .get, path: "\(c)/{open}/forms/{own}/versions",
+                 expect: staffReaders.merging(["operator": 404]) { a, _ in a }, otherwise: 200),
             Case(method: .get, path: "\(c)/{open}/points/me", expect: with(["pegawai": 200]), otherwise: 403),
             Case(method: .get, path: "\(c)/{open}/points", expect: staffReaders, otherwise: 200),
             Case(method: .get, path: "\(c)/{open}/forms.csv", expect: with(["admin": 200]), otherwise: 403),
