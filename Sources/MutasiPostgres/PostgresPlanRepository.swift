@@ -17,7 +17,8 @@ struct PostgresPlanRepository: PlanRepository {
         (SELECT ARRAY[count(*) FILTER (WHERE a.answer = 'accept'), count(*) FILTER (WHERE a.answer = 'object'),
                       count(*) FILTER (WHERE a.decision = 'upheld'), count(*) FILTER (WHERE a.decision = 'rejected'),
                       count(*)]::int[]
-         FROM plan_move_answers a WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id)
+         FROM plan_move_answers a WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id),
+        plans.effective_date::text
         """
 
     func plan(_ row: PostgresRow) throws -> TransferPlan {
@@ -39,6 +40,7 @@ struct PostgresPlanRepository: PlanRepository {
         plan.answerDeadline = try r[17].decode(Date?.self)
         plan.replanOf = try r[18].decode(UUID?.self)
         plan.replannedBy = try r[19].decode([UUID].self)
+        plan.effectiveDate = try r[21].decode(String?.self).map { try CalendarDate(iso: $0) }
         if plan.buildState == .built, let moves = plan.moveCount {
             let c = try r[20].decode([Int32].self).map(Int.init)
             plan.answers = AnswerCounts(accepted: c[0], objected: c[1], pending: max(0, moves - c[4]), upheld: c[2], rejected: c[3])

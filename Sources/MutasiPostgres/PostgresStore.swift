@@ -80,6 +80,7 @@ struct PostgresTransaction: StoreTransaction {
     var workforceBulk: any WorkforceBulkRepository { PostgresWorkforceBulkRepository(db: self) }
     var plans: any PlanRepository { PostgresPlanRepository(db: self) }
     var planReview: any PlanReviewRepository { PostgresPlanRepository(db: self) }
+    var planHistory: any PlanHistoryRepository { PostgresPlanHistoryRepository(db: self) }
     var jobs: any JobRepository { PostgresJobRepository(db: self) }
     var planningData: any PlanningDataRepository { PostgresPlanningDataRepository(db: self) }
     var campaigns: any CampaignRepository { PostgresCampaignRepository(db: self) }

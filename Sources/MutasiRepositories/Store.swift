@@ -36,6 +36,7 @@ public protocol StoreTransaction: Sendable {
     var workforceBulk: any WorkforceBulkRepository { get }
     var plans: any PlanRepository { get }
     var planReview: any PlanReviewRepository { get }
+    var planHistory: any PlanHistoryRepository { get }
     var jobs: any JobRepository { get }
     var planningData: any PlanningDataRepository { get }
     var campaigns: any CampaignRepository { get }

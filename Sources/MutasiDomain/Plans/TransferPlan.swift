@@ -7,11 +7,16 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public enum BuildState: String, Codable, Sendable {
         case queued, building, built, failed
     }
-    /// Where the plan stands in its review: a built plan is a `draft` until a tenant admin opens
-    /// it for employees' answers (`in_review`).
-    public enum Status: String, Codable, Sendable {
+    /// Where the plan stands: a built plan is a `draft` until a tenant admin opens it for
+    /// employees' answers (`in_review`); then `submitted`, `approved` or `rejected` (by an approver
+    /// who neither built nor submitted it), `decreed`, `executed`; `cancelled` before executed.
+    public enum Status: String, Codable, Sendable, CaseIterable {
         case draft
         case inReview = "in_review"
+        case submitted, approved, rejected, decreed, executed, cancelled
+
+        /// Whether the plan can still be cancelled: every state before it is carried out.
+        public var isCancellable: Bool { ![.executed, .cancelled].contains(self) }
     }
     public var tenantID: UUID
     public var id: UUID
@@ -35,6 +40,8 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var status: Status = .draft
     /// Until when employees answer their proposed moves; set when the review opens.
     public var answerDeadline: Date?
+    /// The effective date (TMT) its decree gives the moves; nil until decreed.
+    public var effectiveDate: CalendarDate?
     /// The plan this one redoes, keeping in place those whose objection was upheld there.
     public var replanOf: UUID?
     /// The re-plans of this plan, oldest first.

@@ -38,6 +38,8 @@ public struct PlanReviewService: Sendable {
                                               field: "answerDeadline")
                 }
                 let plan = try await tx.planReview.openReview(tenantID: tenantID, id: planID, answerDeadline: deadline)
+                try await tx.planHistory.append(tenantID: tenantID, planID: planID, step: "review_opened", from: before.status,
+                                                to: plan.status, actorID: actor.user.id, note: nil)
                 try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
                     action: "plan.review_opened", entityType: "plan", entityID: planID.uuidString.lowercased(),
                     before: AuditSnapshot.json(["status": before.status.rawValue]),
