@@ -11,6 +11,15 @@ ALTER TABLE plans
     ADD CONSTRAINT plans_review_has_deadline CHECK (status <> 'in_review' OR answer_deadline IS NOT NULL),
     ADD COLUMN effective_date date;
 
+-- A move the approver dropped before approving, with the reason. Decrees and execution carry
+-- only the kept moves (dropped_at IS NULL).
+ALTER TABLE plan_moves
+    ADD COLUMN dropped_at     timestamptz,
+    ADD COLUMN dropped_by     uuid,
+    ADD COLUMN dropped_reason text CHECK (dropped_reason IS NULL OR char_length(dropped_reason) BETWEEN 10 AND 1000),
+    ADD CONSTRAINT plan_moves_dropped_complete CHECK ((dropped_at IS NULL) = (dropped_reason IS NULL)
+                                                      AND (dropped_at IS NULL) = (dropped_by IS NULL));
+
 -- One row per step a plan took: which status it left and entered, who, when and why.
 CREATE TABLE plan_events (
     tenant_id    uuid NOT NULL,
