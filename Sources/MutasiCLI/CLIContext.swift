@@ -41,6 +41,7 @@ enum CLI {
         if error is ExitCode || error is CleanExit { return error }
         if let domain = error as? DomainError {
             printError("galat: \(domain.description) [\(domain.code)]")
+            for item in domain.items { printError("  \(item.id): \(item.reason)") }
         } else {
             printError("galat: \(error)")
         }

@@ -8,7 +8,7 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Rencana mutasi.",
         subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self, Review.self, Answers.self,
-                      PlanSettingsCommand.self])
+                      PlanSettingsCommand.self, Submit.self, Approve.self, Reject.self, DropMove.self, Cancel.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -126,23 +126,27 @@ struct PlanCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let (login, tenantCode, limit, offset) = (op.login, tenant, limit, offset)
-            let (status, moves) = try await CLI.withServices { s in
+            let (status, moves, history) = try await CLI.withServices { s in
                 let actor = try await s.operators.principal(login: login)
                 let tenantID: UUID = try await UserCommand.tenantID(tenantCode, s, actor)
                 let status = try await s.plans.get(actor: actor, tenantID: tenantID, id: planID)
                 let moves = status.plan.buildState == .built
                     ? try await s.plans.moves(actor: actor, tenantID: tenantID, id: planID, page: try PageRequest(limit: limit, offset: offset))
                     : nil
-                return (status, moves)
+                return (status, moves, try await s.planDecisions.history(actor: actor, tenantID: tenantID, planID: planID))
             }
-            if json { return try CLI.json(["plan": AnyEncodable(status), "moves": AnyEncodable(moves)]) }
+            if json {
+                return try CLI.json(["plan": AnyEncodable(status), "moves": AnyEncodable(moves), "history": AnyEncodable(history)])
+            }
             PlanCommand.printSummary(status)
+            PlanCommand.printLifecycle(status.plan, history: history)
             guard let moves else { return }
             CLI.table(["NIP", "NAMA", "DARI", "KE", "JENIS", "PILIHAN", "BIAYA", "KESESUAIAN", "JARAK", "HIBAH", "BEBAN",
                        "PELATIHAN"], moves.items.map {
                 [$0.nip, $0.employeeName, $0.fromSlot, $0.toSlot, $0.kind == "voluntary" ? "sukarela" : "wajib",
                  $0.wishRank.map { "\($0 + 1)" } ?? "-", "\($0.cost)", "\($0.fit)", "\($0.distance)", "\($0.grant)", "\($0.burden)",
-                 $0.trainingNeeds.map { "\($0.code)+\($0.gap)" }.joined(separator: " ")]
+                 $0.trainingNeeds.map { "\($0.code)+\($0.gap)" }.joined(separator: " ")
+                 + ($0.dropped.map { " [dibatalkan: \($0.reason)]" } ?? "")]
             })
             print("\(moves.items.count) dari \(moves.total) usulan mutasi")
         }

@@ -26,6 +26,16 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// The input field concerned, if any (`"nip"`, `"slots[3].need"`).
     public var field: String?
+    /// The records that caused the failure and why each, when there are several to act on
+    /// (e.g. the stale moves that block a plan's approval); the problem document lists them.
+    public var items: [Item] = []
+
+    /// One record behind a failure: its id and a stable reason code.
+    public struct Item: Equatable, Sendable, Codable {
+        public var id: String
+        public var reason: String
+        public init(id: String, reason: String) { self.id = id; self.reason = reason }
+    }
 
     public init(_ kind: Kind, code: String, _ message: String, field: String? = nil) {
         self.kind = kind

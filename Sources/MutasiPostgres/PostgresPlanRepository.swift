@@ -18,7 +18,9 @@ struct PostgresPlanRepository: PlanRepository {
                       count(*) FILTER (WHERE a.decision = 'upheld'), count(*) FILTER (WHERE a.decision = 'rejected'),
                       count(*)]::int[]
          FROM plan_move_answers a WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id),
-        plans.effective_date::text
+        plans.effective_date::text,
+        plans.submitted_by, plans.submitted_at, plans.decided_by, plans.decided_at, plans.decision_note,
+        plans.cancelled_by, plans.cancelled_at, plans.cancel_reason
         """
 
     func plan(_ row: PostgresRow) throws -> TransferPlan {
@@ -41,6 +43,14 @@ struct PostgresPlanRepository: PlanRepository {
         plan.replanOf = try r[18].decode(UUID?.self)
         plan.replannedBy = try r[19].decode([UUID].self)
         plan.effectiveDate = try r[21].decode(String?.self).map { try CalendarDate(iso: $0) }
+        plan.submittedBy = try r[22].decode(UUID?.self)
+        plan.submittedAt = try r[23].decode(Date?.self)
+        plan.decidedBy = try r[24].decode(UUID?.self)
+        plan.decidedAt = try r[25].decode(Date?.self)
+        plan.decisionNote = try r[26].decode(String?.self)
+        plan.cancelledBy = try r[27].decode(UUID?.self)
+        plan.cancelledAt = try r[28].decode(Date?.self)
+        plan.cancelReason = try r[29].decode(String?.self)
         if plan.buildState == .built, let moves = plan.moveCount {
             let c = try r[20].decode([Int32].self).map(Int.init)
             plan.answers = AnswerCounts(accepted: c[0], objected: c[1], pending: max(0, moves - c[4]), upheld: c[2], rejected: c[3])
@@ -72,8 +82,9 @@ struct PostgresPlanRepository: PlanRepository {
         return Page(items: try rows.map(plan), total: total, request: page)
     }
 
-    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, _ page: PageRequest) async throws -> Page<PlanMove> {
-        let filter = Self.answerFilter(answer)
+    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?,
+               _ page: PageRequest) async throws -> Page<PlanMove> {
+        let filter = Self.answerFilter(answer) + Self.droppedFilter(dropped)
         let total = try await db.count("""
             SELECT count(*) FROM plan_moves m
             LEFT JOIN plan_move_answers a ON a.tenant_id = m.tenant_id AND a.plan_id = m.plan_id AND a.employee_id = m.employee_id
@@ -99,11 +110,21 @@ struct PostgresPlanRepository: PlanRepository {
         }
     }
 
+    /// A fixed SQL condition on whether the move (`m`) was dropped.
+    static func droppedFilter(_ dropped: Bool?) -> String {
+        switch dropped {
+        case nil: ""
+        case true?: " AND m.dropped_at IS NOT NULL"
+        case false?: " AND m.dropped_at IS NULL"
+        }
+    }
+
     static let moveColumns = """
         m.employee_id, e.nip, e.name, m.from_slot_id, fu.code || '/' || fs.code,
         m.to_slot_id, tu.code || '/' || ts.code, m.cost, m.fit, m.distance, m.training_needs::text,
         m.kind, m.wish_rank, m.wish_grant, m.burden, m.target_need, m.target_staff, m.employee_wish,
-        a.answer, a.reason, a.answered_at, a.decision, a.decision_note, a.decided_at, a.version
+        a.answer, a.reason, a.answered_at, a.decision, a.decision_note, a.decided_at, a.version,
+        m.dropped_at, m.dropped_by, m.dropped_reason
         """
 
     static let moveJoins = """
@@ -134,6 +155,10 @@ struct PostgresPlanRepository: PlanRepository {
             trainingNeeds: move.trainingNeeds, targetNeed: try r[o + 15].decode(Int32?.self).map(Int.init),
             targetStaff: try r[o + 16].decode(Int32?.self).map(Int.init), wish: try r[o + 17].decode(String?.self)))
         move.answer = try answer(r, from: o + 18)
+        if let at = try r[o + 25].decode(Date?.self), let by = try r[o + 26].decode(UUID?.self),
+           let reason = try r[o + 27].decode(String?.self) {
+            move.dropped = PlanMove.Dropped(at: at, by: by, reason: reason)
+        }
         return move
     }
 

@@ -52,12 +52,20 @@ public protocol PlanRepository: Sendable {
                 createdBy: UUID) async throws -> TransferPlan
     func find(tenantID: UUID, id: UUID) async throws -> TransferPlan?
     func list(tenantID: UUID, _ page: PageRequest) async throws -> Page<TransferPlan>
-    /// The moves with their explanations and answers; `answer` keeps those whose answer is so.
-    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, _ page: PageRequest) async throws -> Page<PlanMove>
+    /// The moves with their explanations and answers; `answer` keeps those whose answer is so,
+    /// `dropped` those the approver dropped (true) or kept (false).
+    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?,
+               _ page: PageRequest) async throws -> Page<PlanMove>
     func instanceJSON(tenantID: UUID, planID: UUID) async throws -> String?
     func markBuilding(tenantID: UUID, id: UUID) async throws
     func saveResult(tenantID: UUID, id: UUID, _ result: PlanResult) async throws -> TransferPlan
     func markFailed(tenantID: UUID, id: UUID, error: String) async throws
+}
+
+extension PlanRepository {
+    public func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, _ page: PageRequest) async throws -> Page<PlanMove> {
+        try await moves(tenantID: tenantID, planID: planID, answer: answer, dropped: nil, page)
+    }
 }
 
 /// The review of plans: employees' answers to their proposed moves and decisions on objections.

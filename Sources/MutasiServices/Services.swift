@@ -27,6 +27,7 @@ public struct Services: Sendable {
     public let contests: PointContestService
     public let planSettings: PlanSettingsService
     public let planComments: PlanCommentService
+    public let planDecisions: PlanDecisionService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -56,5 +57,6 @@ public struct Services: Sendable {
         contests = PointContestService(env)
         planSettings = PlanSettingsService(env)
         planComments = PlanCommentService(env)
+        planDecisions = PlanDecisionService(env)
     }
 }

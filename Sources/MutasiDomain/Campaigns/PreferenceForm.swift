@@ -25,12 +25,14 @@ public struct PreferenceForm: Codable, Sendable, Equatable {
     }
 
     /// Where a transfer request stands: `filed`; `inPlan` while a plan from the campaign in
-    /// review proposes a move for the employee; `answered` once they answered it. Only `filed` is
-    /// stored; the others are read from the plans. (Decided comes with plan approval.)
+    /// review proposes a move for the employee; `answered` once they answered it; `decided` once
+    /// a plan from the campaign is approved (or later), with `granted` and `decisionReason`. Only
+    /// `filed` is stored; the others are read from the plans.
     public enum RequestStatus: String, Codable, Sendable {
         case filed
         case inPlan
         case answered
+        case decided
     }
 
     public static let maxPreferences = 5
@@ -51,6 +53,9 @@ public struct PreferenceForm: Codable, Sendable, Equatable {
     public var spouseWorkplace: String?
     /// Only for a transfer request (`wish` = `move`).
     public var requestStatus: RequestStatus?
+    /// Once `decided`: whether the approved plan moves the employee, and why, in Bahasa Indonesia.
+    public var granted: Bool?
+    public var decisionReason: String?
     public var filedAt: Date
     public var updatedAt: Date
     public var version: Int
@@ -62,5 +67,24 @@ public struct PreferenceForm: Codable, Sendable, Equatable {
         self.employeeName = employeeName; self.agencyID = agencyID; self.wish = wish; self.preferences = preferences
         self.reasons = reasons; self.spouseWorkplace = spouseWorkplace; self.requestStatus = requestStatus
         self.filedAt = filedAt; self.updatedAt = updatedAt; self.version = version
+    }
+}
+
+extension PreferenceForm {
+    /// Marks a transfer request decided by an approved plan of its campaign: granted when the
+    /// plan keeps a move for the employee (to `toUnit`); not granted when it has none for them
+    /// (`toUnit` nil) or the approver dropped it (`droppedReason`).
+    public mutating func decide(toUnit: String?, droppedReason: String?) {
+        requestStatus = .decided
+        if let droppedReason {
+            granted = false
+            decisionReason = "Usulan mutasi dibatalkan oleh pejabat yang menyetujui: \(droppedReason)"
+        } else if let toUnit {
+            granted = true
+            decisionReason = "Dimutasi ke unit \(toUnit)."
+        } else {
+            granted = false
+            decisionReason = "Tidak termasuk dalam rencana mutasi yang disetujui."
+        }
     }
 }

@@ -50,6 +50,17 @@ public struct TransferPlan: Codable, Sendable, Equatable {
     public var answers: AnswerCounts?
     /// The planning model the plan is built under and its published documents.
     public var model: PlanModelReference? = .current
+    /// The tenant admin who submitted the plan for approval, and when.
+    public var submittedBy: UUID?
+    public var submittedAt: Date?
+    /// The approver who approved or rejected it, when, and the note given.
+    public var decidedBy: UUID?
+    public var decidedAt: Date?
+    public var decisionNote: String?
+    /// Who cancelled the plan, when and why.
+    public var cancelledBy: UUID?
+    public var cancelledAt: Date?
+    public var cancelReason: String?
 
     public init(tenantID: UUID, id: UUID, name: String, policy: PlanPolicy, buildState: BuildState,
                 buildError: String?, objective: Int?, before: BalanceFigures?, after: BalanceFigures?,
@@ -123,6 +134,16 @@ public struct PlanMove: Codable, Sendable, Equatable {
     public var answer: MoveAnswer?
     /// How many comments operators wrote on the move (staff lists); nil where not counted.
     public var commentCount: Int?
+    /// Set when the approver dropped the move before approving: decrees and execution skip it.
+    public var dropped: Dropped?
+
+    /// Who dropped a move, when and why.
+    public struct Dropped: Codable, Sendable, Equatable {
+        public var at: Date
+        public var by: UUID
+        public var reason: String
+        public init(at: Date, by: UUID, reason: String) { self.at = at; self.by = by; self.reason = reason }
+    }
 
     public init(employeeID: UUID, nip: String, employeeName: String, fromSlotID: UUID, fromSlot: String,
                 toSlotID: UUID, toSlot: String, kind: String, wishRank: Int?, cost: Int, fit: Int, distance: Int,
@@ -156,5 +177,6 @@ public struct PlanMove: Codable, Sendable, Equatable {
         try c.encode(explanation, forKey: .explanation)
         try c.encode(answer, forKey: .answer)
         try c.encodeIfPresent(commentCount, forKey: .commentCount)
+        try c.encode(dropped, forKey: .dropped)
     }
 }

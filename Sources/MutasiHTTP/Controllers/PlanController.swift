@@ -43,8 +43,10 @@ struct PlanController {
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}/moves", method: .get) { request, context in
             let (tenantID, planID) = try Self.ids(context)
             let answer = try QueryValues.choice(request, "answer", AnswerCounts.Filter.self)
+            let dropped = try QueryValues.bool(request, "dropped")
             return try HTTPInput.json(try await plans.moves(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                            id: planID, answer: answer, page: try HTTPInput.page(request)))
+                                                            id: planID, answer: answer, dropped: dropped,
+                                                            page: try HTTPInput.page(request)))
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}/instance", method: .get) { _, context in
             let (tenantID, planID) = try Self.ids(context)

@@ -54,10 +54,13 @@ struct Problem: Encodable {
         self.init(status: Self.status(for: error.kind), code: error.code, detail: error.message,
                   field: isRetryHint ? nil : error.field, instance: instance, requestID: requestID)
         retryAfter = isRetryHint ? error.field.map { String($0.dropFirst("retryAfter=".count)) } : nil
+        items = error.items.isEmpty ? nil : error.items
     }
 
     private var retryAfter: String?
-    private enum CodingKeys: String, CodingKey { case type, title, status, detail, code, field, instance, requestId }
+    /// The records behind the failure (`DomainError.items`), when it names several.
+    var items: [DomainError.Item]?
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail, code, field, instance, requestId, items }
 
     func response(extraHeaders: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()

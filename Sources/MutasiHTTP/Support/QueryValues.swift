@@ -27,4 +27,14 @@ enum QueryValues {
         }
         return value
     }
+
+    /// `true` or `false`.
+    static func bool(_ request: Request, _ name: String) throws -> Bool? {
+        guard let text = HTTPInput.string(request, name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw DomainError.invalid("query.invalid_choice", "\(name) must be true or false.", field: name)
+        }
+    }
 }

@@ -49,15 +49,21 @@ public struct PreferenceFormService: Sendable {
     // MARK: The employee's own form
 
     /// The employee's form in the campaign (404 `form.not_found` before the first filing). A
-    /// transfer request shows how far it has come in the campaign's plans in review.
+    /// transfer request shows how far it has come in the campaign's plans in review, and how an
+    /// approved plan of the campaign decided it.
     public func mine(actor: Principal, tenantID: UUID, campaignID: UUID) async throws -> PreferenceForm {
         try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.employee]) { tx, _ in
             let (campaign, employee) = try await Self.ownCampaign(tx, actor, tenantID: tenantID, campaignID: campaignID)
             guard var form = try await tx.campaigns.form(tenantID: tenantID, campaignID: campaign.id, employeeID: employee.id,
                                                          lock: false) else { throw Self.notFound }
-            if form.requestStatus != nil,
-               let progress = try await tx.planReview.requestProgress(tenantID: tenantID, campaignID: campaign.id, employeeID: employee.id) {
-                form.requestStatus = progress
+            if form.requestStatus != nil {
+                if let decided = try await tx.planDecisions.decidedMove(tenantID: tenantID, campaignID: campaign.id,
+                                                                         employeeID: employee.id) {
+                    form.decide(toUnit: decided.toUnit, droppedReason: decided.droppedReason)
+                } else if let progress = try await tx.planReview.requestProgress(tenantID: tenantID, campaignID: campaign.id,
+                                                                                   employeeID: employee.id) {
+                    form.requestStatus = progress
+                }
             }
             return form
         }

@@ -102,12 +102,12 @@ public struct PlanService: Sendable {
     }
 
     /// The moves of a built plan, each with its explanation, answer and how many comments it
-    /// has; `answer` keeps those whose answer is so.
-    public func moves(actor: Principal, tenantID: UUID, id: UUID, answer: AnswerCounts.Filter? = nil,
+    /// has; `answer` keeps those whose answer is so, `dropped` those dropped (true) or kept (false).
+    public func moves(actor: Principal, tenantID: UUID, id: UUID, answer: AnswerCounts.Filter? = nil, dropped: Bool? = nil,
                       page: PageRequest) async throws -> Page<PlanMove> {
         try await read(actor, tenantID) { tx in
             guard try await tx.plans.find(tenantID: tenantID, id: id) != nil else { throw Self.notFound }
-            var moves = try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, page)
+            var moves = try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, dropped: dropped, page)
             let counts = try await tx.planComments.counts(tenantID: tenantID, planID: id, employeeIDs: moves.items.map(\.employeeID))
             for i in moves.items.indices { moves.items[i].commentCount = counts[moves.items[i].employeeID] ?? 0 }
             return moves
