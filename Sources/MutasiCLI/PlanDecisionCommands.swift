@@ -25,7 +25,7 @@ extension PlanCommand {
 
         func run<T: Encodable & Sendable>(
             _ perform: @escaping @Sendable (Services, Principal, UUID, UUID, Int, String?) async throws -> T,
-            plan status: @escaping @Sendable (T) -> TransferPlan
+            plan status: (T) -> TransferPlan
         ) async throws {
             let planID = try PlanCommand.planID(plan)
             if let expectedVersion, !(1...Int(Int32.max)).contains(expectedVersion) {
@@ -54,7 +54,7 @@ extension PlanCommand {
             try await step.run({ s, actor, tenantID, planID, version, key in
                 try await s.planDecisions.submit(actor: actor, tenantID: tenantID, planID: planID, expectedVersion: version,
                                                  idempotencyKey: key)
-            }, plan: \.plan)
+            }, plan: { $0.plan })
         }
     }
 
@@ -68,7 +68,7 @@ extension PlanCommand {
             try await step.run({ s, actor, tenantID, planID, version, key in
                 try await s.planDecisions.approve(actor: actor, tenantID: tenantID, planID: planID, note: note,
                                                   expectedVersion: version, idempotencyKey: key)
-            }, plan: \.plan)
+            }, plan: { $0.plan })
         }
     }
 
@@ -82,7 +82,7 @@ extension PlanCommand {
             try await step.run({ s, actor, tenantID, planID, version, key in
                 try await s.planDecisions.reject(actor: actor, tenantID: tenantID, planID: planID, reason: reason,
                                                  expectedVersion: version, idempotencyKey: key)
-            }, plan: \.plan)
+            }, plan: { $0.plan })
         }
     }
 
@@ -96,7 +96,7 @@ extension PlanCommand {
             try await step.run({ s, actor, tenantID, planID, version, key in
                 try await s.planDecisions.cancel(actor: actor, tenantID: tenantID, planID: planID, reason: reason,
                                                  expectedVersion: version, idempotencyKey: key)
-            }, plan: \.plan)
+            }, plan: { $0.plan })
         }
     }
 
@@ -113,7 +113,7 @@ extension PlanCommand {
             try await step.run({ s, actor, tenantID, planID, version, key in
                 try await s.planDecisions.dropMove(actor: actor, tenantID: tenantID, planID: planID, employeeID: employeeID,
                                                    reason: reason, expectedVersion: version, idempotencyKey: key)
-            }, plan: \.plan)
+            }, plan: { $0.plan })
         }
     }
 
