@@ -22,3 +22,6 @@ ALTER TABLE plans
 -- The approver who dropped a move is a user of the tenant.
 ALTER TABLE plan_moves
     ADD FOREIGN KEY (tenant_id, dropped_by) REFERENCES users (tenant_id, id);
+
+-- The server marks moves dropped and changes nothing else of a stored move.
+GRANT UPDATE (dropped_at, dropped_by, dropped_reason) ON plan_moves TO mutasi_app;
