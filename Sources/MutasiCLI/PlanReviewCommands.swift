@@ -6,7 +6,7 @@ import MutasiServices
 /// `mutasi plan review` and `mutasi plan answers`: opening a plan for employees' answers and
 /// reading them.
 extension PlanCommand {
-    static let statusNames: [TransferPlan.Status: String] = [.draft: "draf", .inReview: "ditinjau"]
+    static var statusNames: [TransferPlan.Status: String] { lifecycleNames }
 
     static func planID(_ text: String) throws -> UUID {
         guard let id = UUID(uuidString: text) else {

@@ -7,7 +7,8 @@ struct PostgresPlanRepository: PlanRepository {
     let db: PostgresTransaction
 
     /// A plan's columns, then its review: status, deadline, the plan it redoes, its re-plans and
-    /// its answers counted (accepted, objected, upheld, rejected, all).
+    /// the answers to its kept moves counted (accepted, objected, upheld, rejected, all); then
+    /// who took its lifecycle steps.
     static let columns = """
         plans.tenant_id, plans.id, plans.name, plans.policy::text, plans.build_state, plans.build_error, plans.objective,
         plans.balance_before::text, plans.balance_after::text, plans.move_count, plans.created_by, plans.created_at,
@@ -17,7 +18,10 @@ struct PostgresPlanRepository: PlanRepository {
         (SELECT ARRAY[count(*) FILTER (WHERE a.answer = 'accept'), count(*) FILTER (WHERE a.answer = 'object'),
                       count(*) FILTER (WHERE a.decision = 'upheld'), count(*) FILTER (WHERE a.decision = 'rejected'),
                       count(*)]::int[]
-         FROM plan_move_answers a WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id),
+         FROM plan_move_answers a
+         JOIN plan_moves am ON am.tenant_id = a.tenant_id AND am.plan_id = a.plan_id AND am.employee_id = a.employee_id
+                           AND am.dropped_at IS NULL
+         WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id),
         plans.effective_date::text,
         plans.submitted_by, plans.submitted_at, plans.decided_by, plans.decided_at, plans.decision_note,
         plans.cancelled_by, plans.cancelled_at, plans.cancel_reason

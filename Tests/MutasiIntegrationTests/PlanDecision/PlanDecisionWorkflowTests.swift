@@ -124,6 +124,17 @@ struct PlanDecisionWorkflowTests {
             let beforeVoice = try #require(before["voice"] as? [String: Int])
             #expect(beforeVoice["compulsoryMoves"] == 1)
             let drop = "moves/\(f.silentID)/drop"
+            // The silent teacher's objection was rejected (owner SQL): once dropped, the answer
+            // counts cover the kept move only.
+            try await DecisionFixture.sql(db, """
+                INSERT INTO plan_move_answers (tenant_id, plan_id, employee_id, answer, reason, answered_by, decision, decision_note,
+                                               decided_by, decided_at)
+                SELECT tenant_id, id, '\(f.silentID)', 'object', 'Saya merawat orang tua.', created_by, 'rejected', 'Dibutuhkan.',
+                       created_by, now()
+                FROM plans WHERE id = '\(f.plan)'
+                """)
+            #expect(try await f.plan(http)["answers"] as? [String: Int]
+                    == ["accepted": 0, "objected": 1, "pending": 1, "upheld": 0, "rejected": 1])
             // Only an approver, only with a reason, only while submitted.
             #expect(try await d.step(http, drop, token: f.admin, json: ["reason": "Dibutuhkan di unit asal."]).status == .forbidden)
             let short = try await d.step(http, drop, token: d.ppk, json: ["reason": "Tidak."])
@@ -148,6 +159,7 @@ struct PlanDecisionWorkflowTests {
             let volunteerMove = try #require((try await f.moves(http)).first { $0["nip"] as? String == PlanCampaignTests.volunteer })
             let expected = try Planner.assemble(instance, moves: [(PlanCampaignTests.volunteer, volunteerMove["toSlot"] as! String)])
             #expect(plan["moveCount"] as? Int == 1 && plan["objective"] as? Int == expected.objective)
+            #expect(plan["answers"] as? [String: Int] == ["accepted": 0, "objected": 0, "pending": 1, "upheld": 0, "rejected": 0])
             let voice = try #require(plan["voice"] as? [String: Int])
             #expect(voice["compulsoryMoves"] == 0 && voice["volunteersMoved"] == 1 && voice["stayOverridden"] == 0, "\(voice)")
             let after = try #require(plan["after"] as? [String: Any])
@@ -267,6 +279,13 @@ struct PlanDecisionWorkflowTests {
             #expect(dropped.status == 0 && dropped.stdout.contains("diajukan"), "\(dropped.stdout) \(dropped.stderr)")
             let own = try CLITests.run(["plan", "approve", "--tenant", "kota-uji", f.plan], db: db, env: admin)
             #expect(own.status != 0 && own.stderr.contains("auth.forbidden"), "\(own.stderr)")
+            // A stale move is listed, one per line.
+            let lock = "UPDATE employees SET locked = %@ WHERE nip = '\(PlanCampaignTests.volunteer)'"
+            try await DecisionFixture.sql(db, lock.replacingOccurrences(of: "%@", with: "true, lock_reason = 'Diperiksa'"))
+            let blocked = try CLITests.run(["plan", "approve", "--tenant", "kota-uji", f.plan], db: db, env: ppk)
+            #expect(blocked.status != 0 && blocked.stderr.contains("[plan.stale_moves]") && blocked.stderr.contains("\(f.volunteerID): locked"),
+                    "\(blocked.stderr)")
+            try await DecisionFixture.sql(db, lock.replacingOccurrences(of: "%@", with: "false, lock_reason = NULL"))
             let approved = try CLITests.run(["plan", "approve", "--tenant", "kota-uji", f.plan, "--note", "Sesuai."], db: db, env: ppk)
             #expect(approved.status == 0 && approved.stdout.contains("disetujui"), "\(approved.stdout) \(approved.stderr)")
             let reject = try CLITests.run(["plan", "reject", "--tenant", "kota-uji", f.plan, "--reason", "Terlambat ditolak."], db: db, env: ppk)
