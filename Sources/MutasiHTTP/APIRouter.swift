@@ -33,6 +33,7 @@ public enum APIRouter {
         PlanReviewController(services: services).register(api, table)
         PlanSettingsController(services: services).register(api, table)
         PlanCommentController(services: services).register(api, table)
+        PlanExecutionController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
         return (router, table)

@@ -27,6 +27,9 @@ public struct Services: Sendable {
     public let contests: PointContestService
     public let planSettings: PlanSettingsService
     public let planComments: PlanCommentService
+    public let execution: PlanExecutionService
+    public let followUp: FollowUpService
+    public let planReports: PlanReportService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -56,5 +59,8 @@ public struct Services: Sendable {
         contests = PointContestService(env)
         planSettings = PlanSettingsService(env)
         planComments = PlanCommentService(env)
+        execution = PlanExecutionService(env)
+        followUp = FollowUpService(env)
+        planReports = PlanReportService(env)
     }
 }
