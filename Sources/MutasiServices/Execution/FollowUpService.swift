@@ -98,10 +98,11 @@ public struct FollowUpService: Sendable {
             guard date <= today else {
                 throw DomainError.invalid("spmt.in_future", "reportedOn cannot be in the future.", field: "reportedOn")
             }
-            try Self.checkVersion(before, expectedVersion, required: before.reportedOn != nil)
+            // The same date again (a retry) changes nothing.
             if before.reportedOn == date {
                 return try await Self.view(tx, env: env, tenantID: tenantID, planID: planID, move: move, execution: before)
             }
+            try Self.checkVersion(before, expectedVersion, required: before.reportedOn != nil)
             let after = try await tx.planExecution.recordReport(tenantID: tenantID, planID: planID, employeeID: employeeID,
                                                                 reportedOn: date, by: actor.user.id)
             try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
@@ -121,10 +122,10 @@ public struct FollowUpService: Sendable {
                 throw DomainError.invalid("mentor.not_in_unit", "The mentor must be another employee of the receiving unit.",
                                           field: "mentorID")
             }
-            try Self.checkVersion(before, expectedVersion, required: before.mentorID != nil)
             if before.mentorID == mentorID {
                 return try await Self.view(tx, env: env, tenantID: tenantID, planID: planID, move: move, execution: before)
             }
+            try Self.checkVersion(before, expectedVersion, required: before.mentorID != nil)
             let after = try await tx.planExecution.nameMentor(tenantID: tenantID, planID: planID, employeeID: employeeID,
                                                               mentorID: mentorID, by: actor.user.id)
             try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
