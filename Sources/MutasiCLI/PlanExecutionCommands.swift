@@ -20,7 +20,7 @@ extension PlanCommand {
             let planID = try PlanCommand.planID(plan)
             let asOf: CalendarDate?
             do { asOf = try date.map { try CalendarDate(iso: $0, field: "date") } } catch {
-                CLI.printError("galat: --date must be a date YYYY-MM-DD [date.invalid]")
+                CLI.printError("galat: --date harus tanggal YYYY-MM-DD [date.invalid]")
                 throw ExitCode(2)
             }
             let (login, tenantCode) = (op.login, tenant)

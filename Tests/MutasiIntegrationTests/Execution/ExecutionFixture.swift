@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MutasiDomain
 import MutasiServices
 import PostgresNIO
 import Testing

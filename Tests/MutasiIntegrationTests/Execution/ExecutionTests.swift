@@ -45,7 +45,7 @@ struct ExecutionTests {
 
             // Again (a retry): the same answer, nothing changes.
             let again = try await f.execute(http)
-            #expect(again.status == .ok && (try ExecutionFixture.outcomes(again)) == (try ExecutionFixture.outcomes(response)))
+            #expect(try again.status == .ok && (try ExecutionFixture.outcomes(again)) == (try ExecutionFixture.outcomes(response)))
             #expect(try await ExecutionFixture.history(db, f.volunteerID).count == 2)
             #expect(try await f.review.plan(http)["version"] as? Int == versionBefore + 1)
         }
@@ -91,7 +91,7 @@ struct ExecutionTests {
 
             try await ExecutionFixture.sql(db, "DROP TRIGGER fail_move ON plan_move_executions")
             let done = try await f.execute(http)
-            #expect(done.status == .ok && (try ExecutionFixture.outcomes(done)) == [f.volunteerID: "executed", f.silentID: "executed"],
+            #expect(try done.status == .ok && (try ExecutionFixture.outcomes(done)) == [f.volunteerID: "executed", f.silentID: "executed"],
                     "\(done.text)")
             #expect(try await ExecutionFixture.history(db, f.volunteerID).count == 2)
             #expect(try await ExecutionFixture.post(db, f.silentID) == ("sd-1/guru", ExecutionFixture.tmt))
@@ -103,11 +103,11 @@ struct ExecutionTests {
         try await TestApp.run { http, services, db, _ in
             let f = try await ExecutionFixture.make(http, services, db, tmt: "2099-01-01")
             let early = try await f.execute(http)
-            #expect(early.status == .conflict && (try early.json()["code"] as? String) == "plan.not_due", "\(early.text)")
+            #expect(try early.status == .conflict && (try early.json()["code"] as? String) == "plan.not_due", "\(early.text)")
             #expect(try await ExecutionFixture.post(db, f.volunteerID).slot == "sd-2/guru")
             try await ExecutionFixture.sql(db, "UPDATE plans SET status = 'approved', effective_date = NULL")
             let approved = try await f.execute(http)
-            #expect(approved.status == .conflict && (try approved.json()["code"] as? String) == "plan.invalid_state")
+            #expect(try approved.status == .conflict && (try approved.json()["code"] as? String) == "plan.invalid_state")
             let stale = try await http.call(.post, "\(f.planPath)/execute", token: f.admin, headers: [.ifMatch: "\"v999\""])
             #expect(stale.status == .preconditionFailed)
             #expect(try await ExecutionFixture.history(db, f.volunteerID).isEmpty)

@@ -33,18 +33,18 @@ struct FollowUpTests {
             let operatorToken = try await http.login("kota-uji", "operator-pendidikan")
             let path = "\(f.planPath)/moves/\(f.volunteerID)/spmt"
             let early = try await http.call(.put, path, token: operatorToken, json: ["reportedOn": "2025-06-30"])
-            #expect(early.status == .badRequest && (try early.json()["code"] as? String) == "spmt.before_effective_date"
+            #expect(try early.status == .badRequest && (try early.json()["code"] as? String) == "spmt.before_effective_date"
                     && (try early.json()["field"] as? String) == "reportedOn", "\(early.text)")
             let future = try await http.call(.put, path, token: operatorToken, json: ["reportedOn": "2099-01-01"])
-            #expect(future.status == .badRequest && (try future.json()["code"] as? String) == "spmt.in_future")
+            #expect(try future.status == .badRequest && (try future.json()["code"] as? String) == "spmt.in_future")
             let bad = try await http.call(.put, path, token: operatorToken, json: ["reportedOn": "2025-13-01"])
-            #expect(bad.status == .badRequest && (try bad.json()["field"] as? String) == "reportedOn", "\(bad.text)")
+            #expect(try bad.status == .badRequest && (try bad.json()["field"] as? String) == "reportedOn", "\(bad.text)")
             let skipped = try await http.call(.put, "\(f.planPath)/moves/\(f.silentID)/spmt", token: operatorToken, json: ["reportedOn": "2025-07-01"])
-            #expect(skipped.status == .conflict && (try skipped.json()["code"] as? String) == "move.not_executed")
+            #expect(try skipped.status == .conflict && (try skipped.json()["code"] as? String) == "move.not_executed")
 
             let recorded = try await http.call(.put, path, token: operatorToken, json: ["reportedOn": "2025-07-02"])
             #expect(recorded.status == .ok, "\(recorded.text)")
-            #expect((try recorded.json()["execution"] as? [String: Any])?["reportedOn"] as? String == "2025-07-02")
+            #expect(try (try recorded.json()["execution"] as? [String: Any])?["reportedOn"] as? String == "2025-07-02")
             // The same again is a harmless retry; a different date needs If-Match.
             #expect(try await http.call(.put, path, token: operatorToken, json: ["reportedOn": "2025-07-02"]).status == .ok)
             let changed = try await http.call(.put, path, token: f.admin, json: ["reportedOn": "2025-07-03"])
@@ -70,7 +70,7 @@ struct FollowUpTests {
             #expect(seeded.count == 1 && seeded.first?["competency"] as? String == "PED" && seeded.first?["gap"] as? Int == 1
                     && seeded.first?["hours"] as? Int == 10 && seeded.first?["dueOn"] as? String == "2026-01-01"
                     && seeded.first?["status"] as? String == "planned", "\(seeded)")
-            #expect((try own.json()["hours"] as? [String: Any])?["owed"] as? Int == 20)
+            #expect(try (try own.json()["hours"] as? [String: Any])?["owed"] as? Int == 20)
 
             let operatorToken = try await http.login("kota-uji", "operator-pendidikan")
             let year = Self.today().year
@@ -84,7 +84,7 @@ struct FollowUpTests {
             var badItems = items
             badItems[1]["hours"] = 9_999_999_999
             let bad = try await http.call(.put, "\(path)/training", token: operatorToken, json: ["items": badItems], headers: [.ifMatch: tag])
-            #expect(bad.status == .badRequest && (try bad.json()["field"] as? String) == "items[1].hours", "\(bad.text)")
+            #expect(try bad.status == .badRequest && (try bad.json()["field"] as? String) == "items[1].hours", "\(bad.text)")
             let saved = try await http.call(.put, "\(path)/training", token: operatorToken, json: ["items": items], headers: [.ifMatch: tag])
             #expect(saved.status == .ok, "\(saved.text)")
             let hours = try saved.json()["hours"] as? [String: Any]
@@ -93,7 +93,7 @@ struct FollowUpTests {
 
             // The mentor: another employee of SD 1, named by the receiving agency's operator.
             let wrongUnit = try await http.call(.put, "\(path)/mentor", token: operatorToken, json: ["mentorID": f.stayerID])
-            #expect(wrongUnit.status == .badRequest && (try wrongUnit.json()["code"] as? String) == "mentor.not_in_unit")
+            #expect(try wrongUnit.status == .badRequest && (try wrongUnit.json()["code"] as? String) == "mentor.not_in_unit")
             let himself = try await http.call(.put, "\(path)/mentor", token: operatorToken, json: ["mentorID": f.volunteerID])
             #expect(himself.status == .badRequest)
             let named = try await http.call(.put, "\(path)/mentor", token: operatorToken, json: ["mentorID": f.seniorID])
@@ -101,8 +101,8 @@ struct FollowUpTests {
             let mentor = try named.json()["mentor"] as? [String: Any]
             #expect(mentor?["nip"] as? String == PlanCampaignTests.requester)
             let read = try await http.call(.get, path, token: relawan)
-            #expect((try read.json()["mentor"] as? [String: Any])?["nip"] as? String == PlanCampaignTests.requester)
-            #expect((try read.json()["training"] as? [Any])?.count == 2)
+            #expect(try (try read.json()["mentor"] as? [String: Any])?["nip"] as? String == PlanCampaignTests.requester)
+            #expect(try (try read.json()["training"] as? [Any])?.count == 2)
             let audit = try await ReviewFixture.audit(db, entity: "plan_move")
             #expect(audit.contains("plan.move_training_changed") && audit.contains("plan.move_mentor_named"))
         }
