@@ -64,19 +64,35 @@ GRANT SELECT, INSERT, DELETE ON plan_move_training TO mutasi_app;
 
 -- The periodic cross-tenant step of execution: queue one `plan.execute` job for every decreed
 -- plan whose effective date has come, unless one is already waiting. Runs as the schema owner
--- (like claim_next_job) and touches nothing but the job queue; the job then works inside the
--- plan's tenant. Returns how many jobs it queued.
+-- (like claim_next_job), which row-level security holds back too: the function turns on, for
+-- its own statement only, `mutasi.job_claim` (the jobs policy of 005) and `mutasi.due_scan`,
+-- which lets the owner role alone read plans' status and effective date. The job then works
+-- inside the plan's tenant. Returns how many jobs it queued.
+DO $$
+BEGIN
+    EXECUTE format('CREATE POLICY due_scan ON plans FOR SELECT TO %I
+        USING (current_setting(''mutasi.due_scan'', true) = ''on'')', current_user);
+END
+$$;
+
 CREATE FUNCTION enqueue_due_plan_executions(p_today date)
 RETURNS integer
-LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    WITH queued AS (
-        INSERT INTO jobs (tenant_id, kind, subject_id)
-        SELECT p.tenant_id, 'plan.execute', p.id FROM plans p
-        WHERE p.status = 'decreed' AND p.effective_date <= p_today
-          AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.subject_id = p.id
-                          AND j.kind = 'plan.execute' AND j.state IN ('queued', 'running'))
-        RETURNING 1)
-    SELECT count(*)::integer FROM queued
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    queued integer;
+BEGIN
+    PERFORM set_config('mutasi.job_claim', 'on', true);
+    PERFORM set_config('mutasi.due_scan', 'on', true);
+    INSERT INTO jobs (tenant_id, kind, subject_id)
+    SELECT p.tenant_id, 'plan.execute', p.id FROM plans p
+    WHERE p.status = 'decreed' AND p.effective_date <= p_today
+      AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = p.tenant_id AND j.subject_id = p.id
+                      AND j.kind = 'plan.execute' AND j.state IN ('queued', 'running'));
+    GET DIAGNOSTICS queued = ROW_COUNT;
+    PERFORM set_config('mutasi.due_scan', 'off', true);
+    PERFORM set_config('mutasi.job_claim', 'off', true);
+    RETURN queued;
+END
 $$;
 REVOKE ALL ON FUNCTION enqueue_due_plan_executions(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION enqueue_due_plan_executions(date) TO mutasi_app;
