@@ -78,6 +78,7 @@ struct ExecutionAccessTests {
             let mataram = try await http.login("kota-mataram", "admin")
             let mataramID = try await http.call(.get, "/v1/me", token: mataram).json()["scope"] as! String
             let pegawai = try await http.login("kota-mataram", "pegawai")
+            let operatorToken = try await http.login("kota-mataram", "operator-pendidikan")
             let p = "/v1/tenants/\(mataramID)/plans/\(f.review.plan)"
             let m = "\(p)/moves/\(f.volunteerID)"
             let attempts: [(HTTPRequest.Method, String, String, [String: Any]?)] = [
@@ -87,7 +88,8 @@ struct ExecutionAccessTests {
                 (.get, "\(m)/follow-up", mataram, nil),
                 (.get, "\(m)/follow-up", pegawai, nil),
                 (.put, "\(m)/follow-up/training", mataram, ["items": [[String: Any]]()]),
-                (.put, "\(m)/follow-up/mentor", mataram, ["mentorID": f.seniorID]),
+                (.put, "\(m)/spmt", operatorToken, ["reportedOn": "2025-07-01"]),
+                (.put, "\(m)/follow-up/mentor", operatorToken, ["mentorID": f.seniorID]),
             ]
             for (method, path, token, json) in attempts {
                 let response = try await http.call(method, path, token: token, json: json, headers: [.ifMatch: "\"v1\""])
