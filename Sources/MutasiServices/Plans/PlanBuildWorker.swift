@@ -62,7 +62,7 @@ public struct PlanBuildWorker: Sendable {
             metadata["error"] = "\(Self.errorCode(error))"
             logger.error("job failed", metadata: metadata)
             let message = (error as? DomainError)?.description ?? (error as? PlanningInputError)?.message
-                ?? "The plan could not be built."
+                ?? (job.kind == Job.planExecute ? "The plan could not be executed." : "The plan could not be built.")
             do {
                 try await env.store.transaction(in: scope) { tx in
                     // A failed execution leaves the plan as it is (each move stands or falls alone).
