@@ -67,7 +67,7 @@ public enum MutasiApplication {
         var jobLogger = logger
         jobLogger[metadataKey: "component"] = "jobs"
         app.addServices(client, JobRunnerService(worker: PlanBuildWorker(
-            services.env, maxAttempts: config.jobMaxAttempts, logger: jobLogger)))
+            services.env, maxAttempts: config.jobMaxAttempts, logger: jobLogger), execution: services.execution, logger: jobLogger))
         return app
     }
 }

@@ -8,7 +8,8 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Rencana mutasi.",
         subcommands: [PlanSolveCommand.self, Create.self, List.self, Show.self, ExportInstance.self, Review.self, Answers.self,
-                      PlanSettingsCommand.self, Submit.self, Approve.self, Reject.self, DropMove.self, Cancel.self])
+                      PlanSettingsCommand.self, Submit.self, Approve.self, Reject.self, DropMove.self, Cancel.self,
+                      Execute.self, Report.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -34,6 +34,7 @@ public enum APIRouter {
         PlanSettingsController(services: services).register(api, table)
         PlanCommentController(services: services).register(api, table)
         PlanDecisionController(services: services).register(api, table)
+        PlanExecutionController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
         return (router, table)

@@ -88,6 +88,7 @@ struct PostgresTransaction: StoreTransaction {
     var planSettings: any PlanSettingsRepository { PostgresPlanSettingsRepository(db: self) }
     var planComments: any PlanCommentRepository { PostgresPlanCommentRepository(db: self) }
     var planDecisions: any PlanDecisionRepository { PostgresPlanRepository(db: self) }
+    var planExecution: any PlanExecutionRepository { PostgresPlanExecutionRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

@@ -44,4 +44,5 @@ public protocol StoreTransaction: Sendable {
     var planSettings: any PlanSettingsRepository { get }
     var planComments: any PlanCommentRepository { get }
     var planDecisions: any PlanDecisionRepository { get }
+    var planExecution: any PlanExecutionRepository { get }
 }

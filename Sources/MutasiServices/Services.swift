@@ -28,6 +28,9 @@ public struct Services: Sendable {
     public let planSettings: PlanSettingsService
     public let planComments: PlanCommentService
     public let planDecisions: PlanDecisionService
+    public let execution: PlanExecutionService
+    public let followUp: FollowUpService
+    public let planReports: PlanReportService
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -58,5 +61,8 @@ public struct Services: Sendable {
         planSettings = PlanSettingsService(env)
         planComments = PlanCommentService(env)
         planDecisions = PlanDecisionService(env)
+        execution = PlanExecutionService(env)
+        followUp = FollowUpService(env)
+        planReports = PlanReportService(env)
     }
 }

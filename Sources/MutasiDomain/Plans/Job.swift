@@ -27,4 +27,6 @@ public struct Job: Codable, Sendable, Equatable {
 
     /// The kind of job that builds a plan.
     public static let planBuild = "plan.build"
+    /// The kind of job that carries out a decreed plan whose effective date has come.
+    public static let planExecute = "plan.execute"
 }

@@ -46,10 +46,11 @@ public struct PlanBuildWorker: Sendable {
                 throw DomainError(.unavailable, code: "job.attempts_exhausted",
                                   "Gave up after \(maxAttempts) attempts: the build stopped without finishing each time.")
             }
-            guard job.kind == Job.planBuild else {
-                throw DomainError.invalid("job.unknown_kind", "Unknown job kind \(job.kind).")
+            switch job.kind {
+            case Job.planBuild: try await build(job)
+            case Job.planExecute: try await PlanExecutionService(env).executeDue(tenantID: job.tenantID, planID: job.subjectID)
+            default: throw DomainError.invalid("job.unknown_kind", "Unknown job kind \(job.kind).")
             }
-            try await build(job)
             try await env.store.transaction(in: scope) { tx in
                 try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .succeeded, message: nil)
             }
@@ -61,13 +62,15 @@ public struct PlanBuildWorker: Sendable {
             metadata["error"] = "\(Self.errorCode(error))"
             logger.error("job failed", metadata: metadata)
             let message = (error as? DomainError)?.description ?? (error as? PlanningInputError)?.message
-                ?? "The plan could not be built."
+                ?? (job.kind == Job.planExecute ? "The plan could not be executed." : "The plan could not be built.")
             do {
                 try await env.store.transaction(in: scope) { tx in
-                    try await tx.plans.markFailed(tenantID: job.tenantID, id: job.subjectID, error: message)
+                    // A failed execution leaves the plan as it is (each move stands or falls alone).
+                    let building = job.kind != Job.planExecute
+                    if building { try await tx.plans.markFailed(tenantID: job.tenantID, id: job.subjectID, error: message) }
                     try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .failed, message: message)
                     try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
-                        action: "plan.build_failed", entityType: "plan", entityID: job.subjectID.uuidString.lowercased(),
+                        action: building ? "plan.build_failed" : "plan.execution_failed", entityType: "plan", entityID: job.subjectID.uuidString.lowercased(),
                         before: nil, after: AuditSnapshot.json(["error": message])))
                 }
             } catch {
