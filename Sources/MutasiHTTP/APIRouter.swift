@@ -35,6 +35,7 @@ public enum APIRouter {
         PlanCommentController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
+        DecreeController(services: services).register(api, table)
         return (router, table)
     }
 }

@@ -87,6 +87,7 @@ struct PostgresTransaction: StoreTransaction {
     var pointContests: any PointContestRepository { PostgresPointContestRepository(db: self) }
     var planSettings: any PlanSettingsRepository { PostgresPlanSettingsRepository(db: self) }
     var planComments: any PlanCommentRepository { PostgresPlanCommentRepository(db: self) }
+    var decrees: any DecreeRepository { PostgresDecreeRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

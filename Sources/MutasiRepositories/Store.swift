@@ -43,4 +43,5 @@ public protocol StoreTransaction: Sendable {
     var pointContests: any PointContestRepository { get }
     var planSettings: any PlanSettingsRepository { get }
     var planComments: any PlanCommentRepository { get }
+    var decrees: any DecreeRepository { get }
 }

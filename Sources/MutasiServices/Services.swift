@@ -27,8 +27,11 @@ public struct Services: Sendable {
     public let contests: PointContestService
     public let planSettings: PlanSettingsService
     public let planComments: PlanCommentService
+    public let decreeSettings: DecreeSettingsService
+    public let decrees: DecreeService
 
-    public init(_ env: ServiceEnvironment) {
+    /// `pdf` prints decrees (headless Chromium).
+    public init(_ env: ServiceEnvironment, pdf: PDFRenderer = PDFRenderer()) {
         self.env = env
         auth = AuthService(env)
         offices = BknOfficeService(env)
@@ -56,5 +59,7 @@ public struct Services: Sendable {
         contests = PointContestService(env)
         planSettings = PlanSettingsService(env)
         planComments = PlanCommentService(env)
+        decreeSettings = DecreeSettingsService(env)
+        decrees = DecreeService(env, renderer: pdf)
     }
 }
