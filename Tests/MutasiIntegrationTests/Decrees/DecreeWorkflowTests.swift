@@ -17,7 +17,7 @@ struct DecreeWorkflowTests {
             // Bad input changes nothing: a TMT in the past, a stale version.
             let past = try await http.call(.post, "\(f.planPath)/decrees", token: f.admin, json: ["effectiveDate": "2020-01-01"],
                                            headers: [.ifMatch: etag])
-            #expect(past.status == .badRequest && (try past.json()["field"] as? String) == "effectiveDate", "\(past.text)")
+            #expect(try past.status == .badRequest && (past.json()["field"] as? String) == "effectiveDate", "\(past.text)")
             let stale = try await http.call(.post, "\(f.planPath)/decrees", token: f.admin, json: ["effectiveDate": DecreeFixture.tmt],
                                             headers: [.ifMatch: "\"v999\""])
             #expect(stale.status == .preconditionFailed)
@@ -37,11 +37,11 @@ struct DecreeWorkflowTests {
             // The same key again replays the answer; the plan is no longer approved for a new key.
             let replay = try await http.call(.post, "\(f.planPath)/decrees", token: f.admin, json: ["effectiveDate": DecreeFixture.tmt],
                                              headers: [.ifMatch: etag, .init("Idempotency-Key")!: "sk-1"])
-            #expect(replay.status == .created && (try replay.json()["decrees"] as? [[String: Any]])?.first?["id"] as? String
+            #expect(try replay.status == .created && (replay.json()["decrees"] as? [[String: Any]])?.first?["id"] as? String
                     == decrees.first?["id"] as? String)
             let again = try await http.call(.post, "\(f.planPath)/decrees", token: f.admin, json: ["effectiveDate": DecreeFixture.tmt],
                                             headers: [.ifMatch: "\"v\(plan["version"] as! Int)\""])
-            #expect(again.status == .conflict && (try again.json()["code"] as? String) == "plan.invalid_state", "\(again.text)")
+            #expect(try again.status == .conflict && (again.json()["code"] as? String) == "plan.invalid_state", "\(again.text)")
 
             let id = decrees[0]["id"] as! String
             let shown = try await http.call(.get, "\(f.t)/decrees/\(id)", token: f.admin).json()
@@ -67,7 +67,7 @@ struct DecreeWorkflowTests {
             let etag = try await http.call(.get, f.planPath, token: f.admin).headers[.eTag] ?? ""
             let response = try await http.call(.post, "\(f.planPath)/decrees", token: f.admin, json: ["effectiveDate": DecreeFixture.tmt],
                                                headers: [.ifMatch: etag])
-            #expect(response.status == .conflict && (try response.json()["code"] as? String) == "plan.invalid_state", "\(response.text)")
+            #expect(try response.status == .conflict && (response.json()["code"] as? String) == "plan.invalid_state", "\(response.text)")
             let counters = try await db.asOwner(tenant: "kota-uji") { c, _ in try await c.column("SELECT count(*) FROM decree_counters", as: Int64.self) }
             #expect(counters == [0])
         }
@@ -107,7 +107,7 @@ struct DecreeWorkflowTests {
             let f = try await DecreeFixture.make(http, services, db)
             let id = try await f.issue(http)[0]["id"] as! String
             let pdf = try await http.call(.get, "\(f.t)/decrees/\(id).pdf", token: f.admin)
-            #expect(pdf.status == .serviceUnavailable && (try pdf.json()["code"] as? String) == "decree.renderer_unavailable", "\(pdf.text)")
+            #expect(try pdf.status == .serviceUnavailable && (pdf.json()["code"] as? String) == "decree.renderer_unavailable", "\(pdf.text)")
             #expect(try await http.call(.get, "\(f.t)/decrees/\(id).html", token: f.admin).status == .ok)
         }
     }
@@ -120,7 +120,7 @@ struct DecreeWorkflowTests {
             let id = issued["id"] as! String
             let before = try await http.call(.get, "\(f.t)/decrees/\(id)", token: f.admin).json()
             let future = try await f.sign(http, id, on: "2099-01-01")
-            #expect(future.status == .badRequest && (try future.json()["field"] as? String) == "signedOn")
+            #expect(try future.status == .badRequest && (future.json()["field"] as? String) == "signedOn")
             let signed = try await f.sign(http, id, on: DecreeFixture.today)
             #expect(signed.status == .ok, "\(signed.text)")
             let after = try signed.json()
