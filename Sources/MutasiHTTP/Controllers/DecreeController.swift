@@ -105,7 +105,8 @@ struct DecreeController {
             let version = try HTTPInput.expectedVersion(request)
             let body = try await request.decode(as: SignBody.self, context: context)
             let decree = try await decrees.sign(actor: try context.requirePrincipal(), tenantID: tenantID, id: id,
-                                                signedOn: body.signedOn, expectedVersion: version)
+                                                signedOn: body.signedOn, expectedVersion: version,
+                                                idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(decree, etag: decree.version)
         }
         table.on(group, prefix: "/v1", t + "/decrees/{decreeID}/cancel", method: .post) { request, context in
@@ -113,7 +114,8 @@ struct DecreeController {
             let version = try HTTPInput.expectedVersion(request)
             let body = try await request.decode(as: CancelBody.self, context: context)
             let decree = try await decrees.cancel(actor: try context.requirePrincipal(), tenantID: tenantID, id: id,
-                                                  reason: body.reason, expectedVersion: version)
+                                                  reason: body.reason, expectedVersion: version,
+                                                  idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(decree, etag: decree.version)
         }
         table.on(group, prefix: "/v1", t + "/me/decree-extracts", method: .get) { _, context in

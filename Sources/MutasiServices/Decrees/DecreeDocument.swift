@@ -58,7 +58,7 @@ enum DecreeDocument {
             table { border-collapse: collapse; } td { vertical-align: top; padding: 1pt 4pt; }
             .label { width: 2.8cm; } .sign { margin-left: 55%; } .space { height: 2cm; }
             .annex { page-break-before: always; } .annex table { width: 100%; font-size: 10pt; }
-            .annex th, .annex td { border: 1px solid #000; padding: 3pt; }
+            .annex th, .annex td { border: 1px solid #000; padding: 3pt; } .nip { white-space: nowrap; }
             </style></head><body>\(body)</body></html>
             """
     }
@@ -73,13 +73,13 @@ enum DecreeDocument {
 
     private static func annex(_ c: DecreeContent, signedOn: String) -> String {
         let rows = c.rows.map { r in
-            "<tr><td>\(r.no)</td><td>\(e(r.name))<br>NIP. \(e(r.nip))</td><td>\(e(r.rank))</td>"
+            "<tr><td>\(r.no)</td><td>\(e(r.name))<br><span class=\"nip\">NIP. \(e(r.nip))</span></td><td>\(e(r.rank))</td>"
                 + "<td>\(e(r.fromPosition))<br>\(e(r.fromUnit))</td><td>\(e(r.toPosition))<br>\(e(r.toUnit))</td></tr>"
         }
         return """
             <div class="annex"><p>LAMPIRAN KEPUTUSAN \(e(c.regionHead))<br>NOMOR \(e(c.number))<br>TANGGAL \(signedOn)</p>
             <p class="center">DAFTAR PEGAWAI NEGERI SIPIL YANG DIPINDAHKAN\(c.agencyName.map { "<br>\(e($0.uppercased()))" } ?? "")</p>
-            <table><thead><tr><th>No</th><th>Nama / NIP</th><th>Pangkat / Golongan</th><th>Jabatan lama (jabatan, unit kerja)</th><th>Jabatan baru</th></tr></thead>
+            <table><thead><tr><th style="width:5%">No</th><th style="width:31%">Nama / NIP</th><th style="width:20%">Pangkat / Golongan</th><th style="width:22%">Jabatan lama (jabatan, unit kerja)</th><th style="width:22%">Jabatan baru</th></tr></thead>
             <tbody>\(rows.joined())</tbody></table>
             <div class="sign"><p>\(e(c.signatoryTitle)),</p><p class="space"></p>
             <p>\(c.signatoryName.isEmpty ? "...................." : e(c.signatoryName))</p></div></div>

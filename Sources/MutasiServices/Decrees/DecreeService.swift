@@ -206,42 +206,52 @@ public struct DecreeService: Sendable {
 
     /// Marks an issued decree signed on `signedOn` (between its day of issue and today); its
     /// number and content stay as issued, and the SHA-256 they hash to goes into the audit trail.
-    public func sign(actor: Principal, tenantID: UUID, id: UUID, signedOn: CalendarDate, expectedVersion: Int) async throws -> Decree {
+    public func sign(actor: Principal, tenantID: UUID, id: UUID, signedOn: CalendarDate, expectedVersion: Int,
+                     idempotencyKey: String? = nil) async throws -> Decree {
         let today = CalendarDate.utc(env.now())
+        let key = try Idempotency.validKey(idempotencyKey)
+        let request = ["decree.sign", id.uuidString, "v\(expectedVersion)", signedOn.iso]
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.approver]) { tx, tenant in
-            let before = try await Self.locked(tx, tenantID: tenantID, id: id, expectedVersion: expectedVersion)
-            guard before.status == .issued else {
-                throw DomainError.conflict("decree.invalid_state", "Only an issued decree is signed; this one is \(before.status.rawValue).")
+            try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: request) {
+                let before = try await Self.locked(tx, tenantID: tenantID, id: id, expectedVersion: expectedVersion)
+                guard before.status == .issued else {
+                    throw DomainError.conflict("decree.invalid_state", "Only an issued decree is signed; this one is \(before.status.rawValue).")
+                }
+                guard signedOn <= today, signedOn >= before.content!.issuedOn else {
+                    throw DomainError.invalid("decree.invalid_signed_on", "signedOn must lie between the day of issue and today.",
+                                              field: "signedOn")
+                }
+                let after = try await tx.decrees.sign(tenantID: tenantID, id: id, signedOn: signedOn, by: actor.user.id)
+                try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+                    action: "decree.sign", entityType: "decree", entityID: id.uuidString.lowercased(),
+                    before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
+                return after
             }
-            guard signedOn <= today, signedOn >= before.content!.issuedOn else {
-                throw DomainError.invalid("decree.invalid_signed_on", "signedOn must lie between the day of issue and today.",
-                                          field: "signedOn")
-            }
-            let after = try await tx.decrees.sign(tenantID: tenantID, id: id, signedOn: signedOn, by: actor.user.id)
-            try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
-                action: "decree.sign", entityType: "decree", entityID: id.uuidString.lowercased(),
-                before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
-            return after
         }
     }
 
     /// Cancels an issued or signed decree with a reason (10-1000 characters); it keeps its
     /// number, which is never given again.
-    public func cancel(actor: Principal, tenantID: UUID, id: UUID, reason: String, expectedVersion: Int) async throws -> Decree {
+    public func cancel(actor: Principal, tenantID: UUID, id: UUID, reason: String, expectedVersion: Int,
+                       idempotencyKey: String? = nil) async throws -> Decree {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (10...1000).contains(reason.count) else {
             throw DomainError.invalid("decree.invalid_reason", "reason must have 10 to 1000 characters.", field: "reason")
         }
+        let key = try Idempotency.validKey(idempotencyKey)
+        let request = ["decree.cancel", id.uuidString, "v\(expectedVersion)", reason]
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
-            let before = try await Self.locked(tx, tenantID: tenantID, id: id, expectedVersion: expectedVersion)
-            guard before.status != .cancelled else {
-                throw DomainError.conflict("decree.invalid_state", "The decree is already cancelled.")
+            try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key, request: request) {
+                let before = try await Self.locked(tx, tenantID: tenantID, id: id, expectedVersion: expectedVersion)
+                guard before.status != .cancelled else {
+                    throw DomainError.conflict("decree.invalid_state", "The decree is already cancelled.")
+                }
+                let after = try await tx.decrees.cancel(tenantID: tenantID, id: id, reason: reason, by: actor.user.id)
+                try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+                    action: "decree.cancel", entityType: "decree", entityID: id.uuidString.lowercased(),
+                    before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
+                return after
             }
-            let after = try await tx.decrees.cancel(tenantID: tenantID, id: id, reason: reason, by: actor.user.id)
-            try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
-                action: "decree.cancel", entityType: "decree", entityID: id.uuidString.lowercased(),
-                before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
-            return after
         }
     }
 

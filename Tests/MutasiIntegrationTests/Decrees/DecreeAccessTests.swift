@@ -100,6 +100,7 @@ struct DecreeAccessTests {
             let mataram = try await http.login("kota-mataram", "admin")
             let mataramID = try await http.call(.get, "/v1/me", token: mataram).json()["scope"] as! String
             let pegawai = try await http.login("kota-mataram", "pegawai")
+            let ppk = try await http.login("kota-mataram", "ppk")
             let t = "/v1/tenants/\(mataramID)", d = "\(t)/decrees/\(decree)"
             let attempts: [(HTTPRequest.Method, String, String, [String: Any]?)] = [
                 (.post, "\(t)/plans/\(f.review.plan)/decrees", mataram, ["effectiveDate": DecreeFixture.tmt]),
@@ -107,7 +108,7 @@ struct DecreeAccessTests {
                 (.get, d, mataram, nil), (.get, "\(d).html", mataram, nil), (.get, "\(d).pdf", mataram, nil),
                 (.get, "\(d)/extracts/\(f.review.silentID).html", mataram, nil),
                 (.get, "\(d)/extracts/\(f.review.silentID).pdf", mataram, nil),
-                (.post, "\(d)/sign", mataram, ["signedOn": DecreeFixture.today]),
+                (.post, "\(d)/sign", ppk, ["signedOn": DecreeFixture.today]),
                 (.post, "\(d)/cancel", mataram, ["reason": "Salah tulis jabatan baru."]),
                 (.get, "\(t)/me/decree-extracts/\(decree).pdf", pegawai, nil),
             ]

@@ -89,8 +89,10 @@ struct DecreeWorkflowTests {
             let pdf = try await http.call(.get, "\(f.t)/decrees/\(id).pdf", token: f.admin)
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf", "\(pdf.text.prefix(300))")
             let text = try DecreeFixture.pdfText(Data(buffer: pdf.body))
-            for needle in [number, "WALI KOTA UJI", "2 Januari 2099", PlanCampaignTests.volunteer, PlanCampaignTests.silent,
-                           "Guru \(PlanCampaignTests.silent)", "LAMPIRAN", "Penata Muda Tingkat I (III/b)"] {
+            // The annex rows: name, NIP, rank, old and new post and unit (table cells may wrap, so by parts).
+            for needle in [number, "WALI KOTA UJI", "2 Januari 2099", "Guru \(PlanCampaignTests.volunteer)", "Guru \(PlanCampaignTests.silent)",
+                           "NIP. \(PlanCampaignTests.volunteer)", "NIP. \(PlanCampaignTests.silent)", "LAMPIRAN", "Penata Muda", "(III/b)",
+                           "SD-2", "SD-1", "KANTOR"] {
                 #expect(text.contains(needle), "PDF lacks \(needle):\n\(text)")
             }
             let extract = try await http.call(.get, "\(f.t)/decrees/\(id)/extracts/\(f.review.silentID).pdf", token: f.admin)
@@ -121,8 +123,15 @@ struct DecreeWorkflowTests {
             let before = try await http.call(.get, "\(f.t)/decrees/\(id)", token: f.admin).json()
             let future = try await f.sign(http, id, on: "2099-01-01")
             #expect(try future.status == .badRequest && (future.json()["field"] as? String) == "signedOn")
-            let signed = try await f.sign(http, id, on: DecreeFixture.today)
+            let ppk = try await http.login("kota-uji", "ppk")
+            let signing: HTTPFields = [.ifMatch: "\"v1\"", .init("Idempotency-Key")!: "ttd-1"]
+            let signed = try await http.call(.post, "\(f.t)/decrees/\(id)/sign", token: ppk, json: ["signedOn": DecreeFixture.today],
+                                             headers: signing)
             #expect(signed.status == .ok, "\(signed.text)")
+            // A retry with the same key answers the same; without it, a second signing is refused.
+            let retried = try await http.call(.post, "\(f.t)/decrees/\(id)/sign", token: ppk, json: ["signedOn": DecreeFixture.today],
+                                              headers: signing)
+            #expect(try retried.status == .ok && retried.json()["version"] as? Int == 2)
             let after = try signed.json()
             #expect(after["status"] as? String == "signed" && after["signedOn"] as? String == DecreeFixture.today)
             #expect(after["number"] as? String == before["number"] as? String && after["sha256"] as? String == before["sha256"] as? String)
@@ -143,7 +152,7 @@ struct DecreeWorkflowTests {
             }
             #expect((refused as? PSQLError)?.serverInfo?[.sqlState] == "42501", "\(String(reflecting: refused))")
             let audit = try await db.asOwner(tenant: "kota-uji") { c, _ in
-                try await c.column("SELECT after::text FROM audit_events WHERE action = 'decree.sign'", as: String.self)
+                try await c.column("SELECT after_json FROM audit_events WHERE action = 'decree.sign'", as: String.self)
             }
             #expect(audit.count == 1 && audit[0].contains(before["sha256"] as! String))
 
