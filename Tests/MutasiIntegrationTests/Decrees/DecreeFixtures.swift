@@ -72,7 +72,8 @@ struct DecreeFixture {
 
     static var today: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
 
-    /// The text of a PDF, read back with pdftotext.
+    /// The text of a PDF, read back with pdftotext in content order with runs of white space
+    /// made one space, so a table row reads as its cells one after another.
     static func pdfText(_ data: Data) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("decree-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -81,13 +82,15 @@ struct DecreeFixture {
         try data.write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", "-layout", file.path, "-"]
+        process.arguments = ["pdftotext", "-raw", file.path, "-"]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
         let text = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw TestSetupError("pdftotext failed") }
-        return String(decoding: text, as: UTF8.self)
+        // Glyph runs may split before a full stop ("NIP . 1980..."): join them again.
+        return String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .replacingOccurrences(of: " .", with: ".")
     }
 }

@@ -89,10 +89,11 @@ struct DecreeWorkflowTests {
             let pdf = try await http.call(.get, "\(f.t)/decrees/\(id).pdf", token: f.admin)
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf", "\(pdf.text.prefix(300))")
             let text = try DecreeFixture.pdfText(Data(buffer: pdf.body))
-            // The annex rows: name, NIP, rank, old and new post and unit (table cells may wrap, so by parts).
-            for needle in [number, "WALI KOTA UJI", "2 Januari 2099", "Guru \(PlanCampaignTests.volunteer)", "Guru \(PlanCampaignTests.silent)",
-                           "NIP. \(PlanCampaignTests.volunteer)", "NIP. \(PlanCampaignTests.silent)", "LAMPIRAN", "Penata Muda", "(III/b)",
-                           "SD-2", "SD-1", "KANTOR"] {
+            let (v, s) = (PlanCampaignTests.volunteer, PlanCampaignTests.silent)
+            // The annex rows: No, name and NIP, rank, old post and unit, new post and unit.
+            for needle in ["NOMOR \(number)", "KEPUTUSAN WALI KOTA UJI", "2 Januari 2099", "LAMPIRAN KEPUTUSAN WALI KOTA UJI NOMOR \(number)",
+                           "1 Guru \(v) NIP. \(v) Penata Muda Tingkat I (III/b) guru SD-2 guru SD-1",
+                           "2 Guru \(s) NIP. \(s) Penata Muda Tingkat I (III/b) guru SD-2 staf KANTOR"] {
                 #expect(text.contains(needle), "PDF lacks \(needle):\n\(text)")
             }
             let extract = try await http.call(.get, "\(f.t)/decrees/\(id)/extracts/\(f.review.silentID).pdf", token: f.admin)
