@@ -11,7 +11,7 @@ RUN swift build -c release --product mutasi --static-swift-stdlib \
  && cp -R "$(swift build -c release --show-bin-path)"/*.resources /staging/ 2>/dev/null || true
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libcurl4 libxml2 tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libcurl4 libxml2 tzdata chromium fonts-liberation \
  && rm -rf /var/lib/apt/lists/* && useradd --system --home /app mutasi
 WORKDIR /app
 COPY --from=build /staging/ /app/

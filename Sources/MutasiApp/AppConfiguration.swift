@@ -31,6 +31,11 @@ public struct AppConfiguration: Sendable {
     public var jobMaxAttempts: Int
     /// When set, `/metrics` answers only requests with `Authorization: Bearer <token>`.
     public var metricsToken: String?
+    /// Headless Chromium that prints decrees to PDF (`CHROMIUM_PATH`; default: found on PATH),
+    /// how many renders run at once and how long one may take.
+    public var chromiumPath: String?
+    public var pdfConcurrency: Int
+    public var pdfTimeoutSeconds: Int
 
     public static let defaultDatabaseURL = "postgres://mutasi_app:mutasi_app@127.0.0.1:5432/mutasi"
 
@@ -64,6 +69,9 @@ public struct AppConfiguration: Sendable {
         sqlDirectory = env["SQL_DIR"].map { URL(fileURLWithPath: $0) } ?? Self.findSQLDirectory()
         jobMaxAttempts = try Self.int(env, "JOB_MAX_ATTEMPTS", default: 3, range: 1...100)
         metricsToken = env["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        chromiumPath = env["CHROMIUM_PATH"].flatMap { $0.isEmpty ? nil : $0 }
+        pdfConcurrency = try Self.int(env, "PDF_RENDER_CONCURRENCY", default: 2, range: 1...32)
+        pdfTimeoutSeconds = try Self.int(env, "PDF_RENDER_TIMEOUT_SECONDS", default: 60, range: 1...600)
     }
 
     /// The owner's connection when one was given apart from the server's own: only then may

@@ -23,7 +23,9 @@ public enum MutasiApplication {
     public static func services(client: PostgresClient, config: AppConfiguration, logger: Logger) -> Services {
         let store = PostgresStore(client: client, logger: logger)
         let hasher = PasswordHasher(cost: config.bcryptCost, threads: config.bcryptThreads, maxWaiting: config.bcryptQueue)
-        return Services(ServiceEnvironment(store: store, hasher: hasher, tokenLifetime: config.tokenLifetime, login: config.login))
+        return Services(ServiceEnvironment(store: store, hasher: hasher, tokenLifetime: config.tokenLifetime, login: config.login),
+                        pdf: PDFRenderer(path: config.chromiumPath, maxConcurrent: config.pdfConcurrency,
+                                         timeout: .seconds(config.pdfTimeoutSeconds)))
     }
 
     /// Applies the migrations of `config.sqlDirectory` as the schema owner (the owner's URL,

@@ -37,6 +37,7 @@ public enum APIRouter {
         PlanExecutionController(services: services).register(api, table)
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
+        DecreeController(services: services).register(api, table)
         return (router, table)
     }
 }

@@ -89,6 +89,7 @@ struct PostgresTransaction: StoreTransaction {
     var planComments: any PlanCommentRepository { PostgresPlanCommentRepository(db: self) }
     var planDecisions: any PlanDecisionRepository { PostgresPlanRepository(db: self) }
     var planExecution: any PlanExecutionRepository { PostgresPlanExecutionRepository(db: self) }
+    var decrees: any DecreeRepository { PostgresDecreeRepository(db: self) }
 
     /// Runs a statement and returns its rows, collected.
     @discardableResult

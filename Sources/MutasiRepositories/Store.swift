@@ -45,4 +45,5 @@ public protocol StoreTransaction: Sendable {
     var planComments: any PlanCommentRepository { get }
     var planDecisions: any PlanDecisionRepository { get }
     var planExecution: any PlanExecutionRepository { get }
+    var decrees: any DecreeRepository { get }
 }

@@ -31,8 +31,11 @@ public struct Services: Sendable {
     public let execution: PlanExecutionService
     public let followUp: FollowUpService
     public let planReports: PlanReportService
+    public let decreeSettings: DecreeSettingsService
+    public let decrees: DecreeService
 
-    public init(_ env: ServiceEnvironment) {
+    /// `pdf` prints decrees (headless Chromium).
+    public init(_ env: ServiceEnvironment, pdf: PDFRenderer = PDFRenderer()) {
         self.env = env
         auth = AuthService(env)
         offices = BknOfficeService(env)
@@ -64,5 +67,7 @@ public struct Services: Sendable {
         execution = PlanExecutionService(env)
         followUp = FollowUpService(env)
         planReports = PlanReportService(env)
+        decreeSettings = DecreeSettingsService(env)
+        decrees = DecreeService(env, renderer: pdf)
     }
 }
