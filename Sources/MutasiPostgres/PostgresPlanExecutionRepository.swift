@@ -23,12 +23,19 @@ struct PostgresPlanExecutionRepository: PlanExecutionRepository {
 
     func keptMoves(tenantID: UUID, planID: UUID) async throws -> [KeptMove] {
         try await db.rows("""
-            SELECT employee_id, from_slot_id, to_slot_id, training_needs::text FROM plan_moves
-            WHERE tenant_id = \(tenantID) AND plan_id = \(planID) AND dropped_at IS NULL ORDER BY employee_id
+            SELECT m.employee_id, m.from_slot_id, m.to_slot_id, m.training_needs::text,
+                   (SELECT CASE WHEN bool_or(d.status = 'signed') THEN 'signed' WHEN bool_or(d.status = 'issued') THEN 'issued'
+                                ELSE 'cancelled' END
+                    FROM decree_employees de JOIN decrees d ON d.tenant_id = de.tenant_id AND d.id = de.decree_id
+                    WHERE de.tenant_id = \(tenantID) AND de.employee_id = m.employee_id AND d.plan_id = \(planID)
+                    HAVING count(*) > 0)
+            FROM plan_moves m
+            WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID) AND m.dropped_at IS NULL ORDER BY m.employee_id
             """).map { row in
-            let (employee, from, to, needs) = try row.decode((UUID, UUID, UUID, String).self)
+            let (employee, from, to, needs, decree) = try row.decode((UUID, UUID, UUID, String, String?).self)
             return KeptMove(employeeID: employee, fromSlotID: from, toSlotID: to,
-                            trainingNeeds: try JSONColumn.value([PlanMove.TrainingNeed].self, from: needs) ?? [])
+                            trainingNeeds: try JSONColumn.value([PlanMove.TrainingNeed].self, from: needs) ?? [],
+                            decree: decree.flatMap(Decree.Status.init(rawValue:)))
         }
     }
 

@@ -7,8 +7,13 @@ public struct KeptMove: Sendable, Equatable {
     public var fromSlotID: UUID
     public var toSlotID: UUID
     public var trainingNeeds: [PlanMove.TrainingNeed]
-    public init(employeeID: UUID, fromSlotID: UUID, toSlotID: UUID, trainingNeeds: [PlanMove.TrainingNeed]) {
+    /// Where the plan's decree that carries the move stands: `signed` when one is signed,
+    /// else `issued` when one awaits signing, else `cancelled`; nil when no decree carries it.
+    public var decree: Decree.Status?
+    public init(employeeID: UUID, fromSlotID: UUID, toSlotID: UUID, trainingNeeds: [PlanMove.TrainingNeed],
+                decree: Decree.Status? = nil) {
         self.employeeID = employeeID; self.fromSlotID = fromSlotID; self.toSlotID = toSlotID; self.trainingNeeds = trainingNeeds
+        self.decree = decree
     }
 }
 

@@ -18,7 +18,9 @@ public struct ExecutionResult: Sendable, Codable {
 /// a new one starts on it, and `slot_since` becomes the TMT, so the planner treats the employee
 /// as new in post (`minMonthsInPosition`). A move whose employee no longer holds the origin
 /// slot, is locked or has retired by the TMT is skipped with its reason. Once every kept move
-/// has its outcome the plan is `executed`. A move already dealt with is never touched again,
+/// has its outcome the plan is `executed`. Only a signed decree carries a move out: a move
+/// whose decree awaits its signature waits, one whose decree was cancelled (or that no decree
+/// carries) is skipped with that reason. A move already dealt with is never touched again,
 /// so running it again (a retry, a second instance, the daily job) changes nothing.
 public struct PlanExecutionService: Sendable {
     let env: ServiceEnvironment
@@ -68,7 +70,14 @@ public struct PlanExecutionService: Sendable {
             if plan.status == .executed { return nil }
             _ = try Self.requireDue(plan, asOf: asOf)
             let done = Set(try await tx.planExecution.executions(tenantID: tenantID, planID: planID).map(\.employeeID))
-            return try await tx.planExecution.keptMoves(tenantID: tenantID, planID: planID).filter { !done.contains($0.employeeID) }
+            let open = try await tx.planExecution.keptMoves(tenantID: tenantID, planID: planID).filter { !done.contains($0.employeeID) }
+            // A move takes effect only under a signed decree; one awaiting its signature waits.
+            let ready = open.filter { $0.decree != .issued }
+            if actor != nil, ready.isEmpty, !open.isEmpty {
+                throw DomainError.conflict("plan.decree_unsigned",
+                                           "The plan's decree is not signed yet; its moves are carried out once it is.")
+            }
+            return ready
         }
         for move in pending ?? [] {
             try await scope(actor, tenantID) { tx, scope in
@@ -119,7 +128,12 @@ public struct PlanExecutionService: Sendable {
         else { return }
         let post = try await tx.planExecution.lockEmployee(tenantID: tenantID, id: move.employeeID)
         var skip: (String, String)?
-        if let post {
+        if move.decree == .issued { return }
+        if move.decree != .signed {
+            skip = move.decree == .cancelled
+                ? ("decree.cancelled", "Surat keputusan yang memuat pemindahan ini dibatalkan.")
+                : ("decree.missing", "Pemindahan ini tidak dimuat dalam surat keputusan mana pun.")
+        } else if let post {
             var ages: [PositionKind: Int] = [:]
             for (kind, age) in try await tx.planningData.retirementAgeOverrides(tenantID: tenantID) {
                 if let kind = PositionKind(rawValue: kind) { ages[kind] = age }

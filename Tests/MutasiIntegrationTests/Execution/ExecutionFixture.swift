@@ -7,8 +7,7 @@ import PostgresNIO
 import Testing
 
 /// Kota Uji's plan from the review fixture (the volunteer and the silent teacher move from SD 2
-/// to SD 1), put into `decreed` with owner SQL and the effective date `tmt`, as a decree would
-/// leave it. The volunteer's move needs training in PED (gap 1). Adds an auditor and an operator
+/// to SD 1), approved, decreed with a signed decree, and its effective date moved to `tmt`. The volunteer's move needs training in PED (gap 1). Adds an auditor and an operator
 /// of another agency.
 struct ExecutionFixture {
     var review: ReviewFixture
@@ -33,6 +32,7 @@ struct ExecutionFixture {
                 username: username, fullName: username, role: role, password: TestApp.demoPassword, agencyIDs: agencies))
         }
         let plan = review.plan, volunteer = review.volunteerID
+        try await signedDecree(services, db, plan: plan)
         let ids = try await db.asOwner(tenant: "kota-uji") { connection, tenantID in
             try await connection.query("""
                 UPDATE plans SET status = 'decreed', effective_date = \(tmt)::date WHERE tenant_id = \(tenantID) AND id = \(UUID(uuidString: plan)!)
@@ -49,6 +49,24 @@ struct ExecutionFixture {
             return ids
         }
         return ExecutionFixture(review: review, ids: ids)
+    }
+
+    /// Approves the plan (owner SQL: approval is tested on its own), then issues its decree
+    /// through the service with today's TMT and has the approver sign it; `make` then moves the
+    /// TMT to the fixture's date, as if the decree had been issued back then.
+    static func signedDecree(_ services: Services, _ db: TestDatabase, plan: String) async throws {
+        try await DecreeFixture.approve(db, plan)
+        let admin = try await services.operators.principal(login: "kota-uji/admin")
+        let ppk = try await services.operators.principal(login: "kota-uji/ppk")
+        let tenantID = admin.scope.uuid, planID = UUID(uuidString: plan)!
+        let version = try await services.plans.get(actor: admin, tenantID: tenantID, id: planID).plan.version
+        let today = try CalendarDate(iso: DecreeFixture.today)
+        let issued = try await services.decrees.issue(actor: admin, tenantID: tenantID, planID: planID, effectiveDate: today,
+                                                      expectedVersion: version)
+        for decree in issued.decrees {
+            _ = try await services.decrees.sign(actor: ppk, tenantID: tenantID, id: decree.id, signedOn: today,
+                                                expectedVersion: decree.version)
+        }
     }
 
     /// Runs owner SQL in Kota Uji.
