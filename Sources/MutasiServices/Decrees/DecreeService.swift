@@ -255,6 +255,17 @@ public struct DecreeService: Sendable {
         }
     }
 
+    /// Cancels every decree of the plan not cancelled yet, with the plan's cancellation reason
+    /// (numbers kept, each audited as `decree.cancel`): a cancelled plan leaves no decree in force.
+    static func cancelAll(_ tx: any StoreTransaction, tenant: Tenant, actor: Principal, planID: UUID, reason: String) async throws {
+        for before in try await tx.decrees.list(tenantID: tenant.id, planID: planID, agencies: nil) where before.status != .cancelled {
+            let after = try await tx.decrees.cancel(tenantID: tenant.id, id: before.id, reason: reason, by: actor.user.id)
+            try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+                action: "decree.cancel", entityType: "decree", entityID: before.id.uuidString.lowercased(),
+                before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
+        }
+    }
+
     private static func locked(_ tx: any StoreTransaction, tenantID: UUID, id: UUID, expectedVersion: Int) async throws -> Decree {
         guard let decree = try await tx.decrees.find(tenantID: tenantID, id: id, lock: true) else { throw notFound }
         try PlanReviewService.checkVersion(decree.version, expectedVersion, code: "decree.version_mismatch", what: "decree")

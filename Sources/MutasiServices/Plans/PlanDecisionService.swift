@@ -86,7 +86,9 @@ public struct PlanDecisionService: Sendable {
         }
     }
 
-    /// Cancels a plan in any state before it is carried out, with a reason (10-1000).
+    /// Cancels a plan in any state before it is carried out, with a reason (10-1000). A decreed
+    /// plan's decrees are cancelled with it (their numbers kept); once one of its moves is carried
+    /// out it can no longer be cancelled (409 `plan.partly_executed`).
     public func cancel(actor: Principal, tenantID: UUID, planID: UUID, reason: String, expectedVersion: Int,
                        idempotencyKey: String? = nil) async throws -> PlanStatus {
         let reason = try Self.text(reason, Self.reasonLength, field: "reason", code: "plan.invalid_reason")
@@ -94,6 +96,13 @@ public struct PlanDecisionService: Sendable {
                               key: idempotencyKey, request: ["plan.cancel", reason]) { tx, tenant, before in
             guard before.status.isCancellable else {
                 throw DomainError.conflict("plan.invalid_state", "A plan that is \(before.status.rawValue) can no longer be cancelled.")
+            }
+            if before.status == .decreed {
+                // Moves already carried out cannot be taken back by cancelling; the decrees go with the plan.
+                guard try await tx.planExecution.executions(tenantID: tenantID, planID: planID).allSatisfy({ $0.outcome != .executed }) else {
+                    throw DomainError.conflict("plan.partly_executed", "Some of the plan's moves were carried out already; it can no longer be cancelled.")
+                }
+                try await DecreeService.cancelAll(tx, tenant: tenant, actor: actor, planID: planID, reason: reason)
             }
             let plan = try await tx.planDecisions.cancel(tenantID: tenantID, id: planID, by: actor.user.id, reason: reason)
             try await Self.record(tx, tenant, actor, step: "cancelled", before: before, after: plan, note: reason)

@@ -51,6 +51,35 @@ struct ExecutionDecreeTests {
         }
     }
 
+    @Test("cancelling a decreed plan cancels its decrees (numbers kept); once a move is carried out, 409 plan.partly_executed")
+    func cancelDecreedPlan() async throws {
+        try await TestApp.run { http, services, db, _ in
+            let review = try await ReviewFixture.make(http, services, db)
+            let decree = try await Self.issued(http, services, db, review)
+            let number = try await http.call(.get, "\(review.t)/decrees/\(decree)", token: review.admin).json()["number"] as? String
+            let reason = ["reason": "Formasi tujuan dibekukan oleh keputusan baru."]
+            // A move already carried out (as execution records it) blocks the cancellation.
+            try await ExecutionFixture.sql(db, """
+                INSERT INTO plan_move_executions (tenant_id, plan_id, employee_id, outcome, effective_date)
+                SELECT tenant_id, plan_id, employee_id, 'executed', current_date - 1 FROM plan_moves
+                WHERE plan_id = \(UUID(uuidString: review.plan)!) AND employee_id = \(UUID(uuidString: review.volunteerID)!)
+                """)
+            var tag = try await http.call(.get, review.planPath, token: review.admin).headers[.eTag] ?? ""
+            let refused = try await http.call(.post, "\(review.planPath)/cancel", token: review.admin, json: reason, headers: [.ifMatch: tag])
+            #expect(try refused.status == .conflict && (try refused.json()["code"] as? String) == "plan.partly_executed", "\(refused.text)")
+            #expect(try await http.call(.get, "\(review.t)/decrees/\(decree)", token: review.admin).json()["status"] as? String == "issued")
+
+            try await ExecutionFixture.sql(db, "DELETE FROM plan_move_executions WHERE plan_id = \(UUID(uuidString: review.plan)!)")
+            tag = try await http.call(.get, review.planPath, token: review.admin).headers[.eTag] ?? ""
+            let cancelled = try await http.call(.post, "\(review.planPath)/cancel", token: review.admin, json: reason, headers: [.ifMatch: tag])
+            #expect(cancelled.status == .ok, "\(cancelled.text)")
+            let after = try await http.call(.get, "\(review.t)/decrees/\(decree)", token: review.admin).json()
+            #expect(after["status"] as? String == "cancelled" && after["number"] as? String == number && number != nil, "\(after)")
+            #expect(after["cancelReason"] as? String == reason["reason"])
+            #expect(try await ReviewFixture.audit(db, entity: "decree").last == "decree.cancel")
+        }
+    }
+
     /// Approves the plan (owner SQL), issues its decree through the API with today's TMT, and
     /// moves the TMT a day back so the plan is due; returns the decree's id.
     static func issued(_ http: some TestClientProtocol, _ services: Services, _ db: TestDatabase,
