@@ -289,11 +289,13 @@ struct DemoRandom {
 
 extension DemoSeedService {
     /// Seeds the tenant's demo workforce (units, slots with needs, employees with ratings) and
-    /// links the tenant's `pegawai` user to an employee. Idempotent: a second run finds every row
-    /// unchanged and records nothing. The day the ages are counted from is fixed, so the records
-    /// do not drift from one run to the next.
+    /// links the tenant's `pegawai` user to an employee. Once the tenant has employees the
+    /// workforce is left as it is: what was changed through the product since (moves carried
+    /// out, records edited) survives a restart. The day the ages are counted from is fixed, so
+    /// the records do not drift from one run to the next.
     static func seedWorkforce(_ tx: any StoreTransaction, tenant: Tenant, agencyIDs: [String: UUID]) async throws {
-        let bulk = tx.workforceBulk
+        let seeded = try await tx.employees.list(tenantID: tenant.id, EmployeeFilter(), try PageRequest(limit: 1)).total > 0
+        let bulk = seeded ? nil : tx.workforceBulk
         var counts: [String: ImportCounts] = [:]
         let employees: [EmployeeImportRow]
         var campaign: ([DemoCampaign.UnitInfo], [DemoCampaign.Person])?
@@ -301,15 +303,17 @@ extension DemoSeedService {
             var rng = DemoRandom(seed: tenant.code)
             let today = try CalendarDate(year: 2026, month: 1, day: 1)
             let plans = demo.units(agencyIDs: agencyIDs, rng: &rng)
-            counts["units"] = try await bulk.upsertUnits(tenantID: tenant.id, plans.map(\.unit))
-            counts["slots"] = try await bulk.upsertSlots(tenantID: tenant.id, demo.slots(plans, unitIDs: try await bulk.unitsByCode(tenantID: tenant.id)))
-            let slotRefs = try await bulk.slotsByKey(tenantID: tenant.id)
+            if let bulk {
+                counts["units"] = try await bulk.upsertUnits(tenantID: tenant.id, plans.map(\.unit))
+                counts["slots"] = try await bulk.upsertSlots(tenantID: tenant.id, demo.slots(plans, unitIDs: try await bulk.unitsByCode(tenantID: tenant.id)))
+            }
+            let slotRefs = try await tx.workforceBulk.slotsByKey(tenantID: tenant.id)
             employees = demo.employees(plans, slotRefs: slotRefs, today: today, rng: &rng)
             campaign = DemoWorkforce.campaignInput(plans, slotRefs: slotRefs, employees: employees)
         } else {
             employees = [DemoWorkforce.unplacedEmployee]
         }
-        counts["employees"] = try await bulk.upsertEmployees(tenantID: tenant.id, employees, progress: nil)
+        if let bulk { counts["employees"] = try await bulk.upsertEmployees(tenantID: tenant.id, employees, progress: nil) }
         if let campaign { try await seedCampaign(tx, tenant: tenant, units: campaign.0, people: campaign.1) }
         if let first = employees.first, let user = try await tx.users.findCredentials(scope: tenant.scope, username: "pegawai")?.user {
             let page = try await tx.employees.list(tenantID: tenant.id, EmployeeFilter(nip: first.record.number.text), try PageRequest(limit: 1))
