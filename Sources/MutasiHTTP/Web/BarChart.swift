@@ -12,7 +12,7 @@ struct BarChart {
     var groups: [Group]
 
     /// Drawn 360 units wide: about life size on a phone, scaled up on wider screens.
-    static let width = 360, barRoom = 250, rowHeight = 52, labelLength = 46
+    static let width = 360, barRoom = 220, rowHeight = 52, labelLength = 46
 
     var svg: HTML {
         let top = 8
