@@ -56,8 +56,9 @@ let package = Package(
                 "MutasiDomain", "MutasiServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("openapi.json")]
+            resources: [.copy("openapi.json"), .copy("Web/mutasi.css")]
         ),
         // Composition root: configuration, database, services, application.
         .target(

@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var port: Int
     public var logLevel: Logger.Level
     public var tokenLifetime: Duration
+    /// A web page session unused this long is over (`WEB_IDLE_SECONDS`, default 30 minutes).
+    public var webIdleLimit: Duration
     public var bcryptCost: UInt8
     /// Threads that run bcrypt, and how many logins may wait for one before 503.
     public var bcryptThreads: Int
@@ -49,6 +51,7 @@ public struct AppConfiguration: Sendable {
         }
         logLevel = level
         tokenLifetime = .seconds(try Self.int(env, "TOKEN_LIFETIME_SECONDS", default: 8 * 3600, range: 60...(90 * 86400)))
+        webIdleLimit = .seconds(try Self.int(env, "WEB_IDLE_SECONDS", default: WebSettings.defaultIdleSeconds, range: 60...86400))
         bcryptCost = UInt8(try Self.int(env, "BCRYPT_COST", default: 12, range: 4...16))
         bcryptThreads = try Self.int(env, "BCRYPT_THREADS", default: max(1, ProcessInfo.processInfo.activeProcessorCount / 2),
                                      range: 1...64)

@@ -61,7 +61,7 @@ public enum MutasiApplication {
                                     backgroundLogger: logger)
         let services = services(client: client, config: config, logger: logger)
         let (router, _) = APIRouter.build(services: services, metrics: metrics, metricsToken: config.metricsToken,
-                                          trustedProxies: config.trustedProxies)
+                                          trustedProxies: config.trustedProxies, webIdleLimit: config.webIdleLimit)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "mutasi"),

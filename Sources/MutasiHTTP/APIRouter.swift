@@ -6,10 +6,11 @@ import Prometheus
 /// other route passes the `AuthMiddleware`, and the services check role, tenant and ownership.
 public enum APIRouter {
     /// `metricsToken`, when set, is the bearer token `/metrics` requires; `trustedProxies` are the
-    /// peers whose `X-Forwarded-For` names the client of a login.
+    /// peers whose `X-Forwarded-For` names the client of a login (and whose `X-Forwarded-Proto`
+    /// tells the web pages they are served over TLS); `webIdleLimit` ends an unused page session.
     public static func build(services: Services, metrics: PrometheusCollectorRegistry, metricsToken: String? = nil,
-                             logRequests: Bool = true,
-                             trustedProxies: TrustedProxies = TrustedProxies()) -> (router: Router<AppRequestContext>, routes: RouteTable) {
+                             logRequests: Bool = true, trustedProxies: TrustedProxies = TrustedProxies(),
+                             webIdleLimit: Duration = .seconds(WebSettings.defaultIdleSeconds)) -> (router: Router<AppRequestContext>, routes: RouteTable) {
         let router = Router(context: AppRequestContext.self)
         let table = RouteTable()
         router.add(middleware: RequestIDMiddleware())
@@ -19,6 +20,8 @@ public enum APIRouter {
 
         SystemController(services: services, metrics: metrics, metricsToken: metricsToken).register(router, table)
         AuthController(services: services, trustedProxies: trustedProxies).registerPublic(router, table)
+        WebController(services: services, settings: WebSettings(idleLimit: webIdleLimit, trustedProxies: trustedProxies))
+            .register(router)
 
         let api = router.group("/v1").add(middleware: AuthMiddleware(auth: services.auth))
         AuthController(services: services).register(api, table)

@@ -21,6 +21,17 @@ struct PostgresSessionRepository: SessionRepository {
             """).first.map { try $0.decode(UUID.self) }
     }
 
+    func slide(scope: ScopeID, tokenHash: String, now: Date, idle: Duration, lifetime: Duration) async throws -> UUID? {
+        let idleUntil = now.addingTimeInterval(Double(idle.components.seconds))
+        let lifetimeSeconds = Double(lifetime.components.seconds)
+        return try await db.rows("""
+            UPDATE sessions SET expires_at = LEAST(created_at + make_interval(secs => \(lifetimeSeconds)), \(idleUntil))
+            WHERE tenant_id = \(scope.uuid) AND token_hash = \(tokenHash)
+              AND revoked_at IS NULL AND expires_at > \(now)
+            RETURNING user_id
+            """).first.map { try $0.decode(UUID.self) }
+    }
+
     func revoke(scope: ScopeID, tokenHash: String) async throws {
         try await db.rows("""
             UPDATE sessions SET revoked_at = now()

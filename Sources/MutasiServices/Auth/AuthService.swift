@@ -176,21 +176,26 @@ public struct AuthService: Sendable {
         guard let token = BearerToken(value) else { throw Self.badToken }
         let now = env.now()
         let principal: Principal? = try await env.store.transaction(in: token.scope) { tx in
-            guard let userID = try await tx.sessions.activeUser(scope: token.scope, tokenHash: token.hash, now: now),
-                  let user = try await tx.users.find(scope: token.scope, id: userID), user.active else {
+            guard let userID = try await tx.sessions.activeUser(scope: token.scope, tokenHash: token.hash, now: now) else {
                 return nil
             }
-            if !token.scope.isPlatform {
-                guard try await tx.tenants.find(id: token.scope.uuid)?.active == true else { return nil }
-            }
-            var area: [String] = []
-            if user.role == .bknAdmin, let office = user.bknOfficeID {
-                area = try await tx.offices.find(id: office)?.provinceCodes ?? []
-            }
-            return Principal(user: user, channel: .api, bknArea: area)
+            return try await Self.principal(tx, scope: token.scope, userID: userID)
         }
         guard let principal else { throw Self.badToken }
         return principal
+    }
+
+    /// The principal of a live session's user: nil when the user or their tenant is inactive.
+    static func principal(_ tx: any StoreTransaction, scope: ScopeID, userID: UUID) async throws -> Principal? {
+        guard let user = try await tx.users.find(scope: scope, id: userID), user.active else { return nil }
+        if !scope.isPlatform {
+            guard try await tx.tenants.find(id: scope.uuid)?.active == true else { return nil }
+        }
+        var area: [String] = []
+        if user.role == .bknAdmin, let office = user.bknOfficeID {
+            area = try await tx.offices.find(id: office)?.provinceCodes ?? []
+        }
+        return Principal(user: user, channel: .api, bknArea: area)
     }
 
     /// Revokes the token.

@@ -27,7 +27,7 @@ struct TestApp {
         let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL), backgroundLogger: logger)
         let services = MutasiApplication.services(client: client, config: config, logger: logger)
         let (router, table) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false,
-                                              trustedProxies: config.trustedProxies)
+                                              trustedProxies: config.trustedProxies, webIdleLimit: config.webIdleLimit)
         var app = Application(router: router, logger: logger)
         app.addServices(client)
         try await app.test(live ? .live : .router) { http in

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import MutasiDomain
+
+/// The fields of a submitted `application/x-www-form-urlencoded` form.
+struct WebForm: Sendable {
+    /// Forms on these pages are a few short fields.
+    static let maxBytes = 16 * 1024
+    private var fields: [String: String] = [:]
+
+    init(_ body: String) {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]), fields[name] == nil else { continue }
+            fields[name] = parts.count > 1 ? (Self.decode(parts[1]) ?? "") : ""
+        }
+    }
+
+    /// Reads the form of `request` (kept readable for the handler after it).
+    static func read(_ request: inout Request) async throws -> WebForm {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/x-www-form-urlencoded") else {
+            throw DomainError.invalid("web.form_expected", "Formulir tidak dikenali.")
+        }
+        let buffer = try await request.collectBody(upTo: maxBytes)
+        return WebForm(String(buffer: buffer))
+    }
+
+    subscript(_ name: String) -> String? { fields[name] }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}
