@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import MutasiSpreadsheet
+
+/// The .xlsx writer and reader: what one writes the other reads back exactly, workbooks packed
+/// by other programs (deflated, shared strings) read as their rows, and broken files refused.
+@Suite("XLSX writer and reader")
+struct XLSXTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx")
+
+    static func fixture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
+    }
+
+    @Test("written rows read back exactly, NIPs and codes as text in the text style")
+    func roundTrip() throws {
+        let header = ["nip", "kode", "nama", "catatan"]
+        let rows = [["196701011990031001123", "91.10", "Maria \"Ina\" <Lado> & Co", "=SUM(A1)"],
+                    ["007", "", "Śródmieście 日本", " spasi di tepi "],
+                    ["1.5E+3", "0091", "baris\nbaru", ""]]
+        let data = XLSXWriter.write(header: header, rows: rows)
+        let read = try XLSXReader.read(Array(data), limit: 1 << 20)
+        #expect(read.map(\.line) == [1, 2, 3, 4])
+        #expect(read[0].fields == header)
+        #expect(read[1].fields == rows[0])
+        #expect(read[2].fields == rows[1])
+        #expect(read[3].fields == ["1.5E+3", "0091", "baris\nbaru"])   // trailing empty cells are left out
+        var zip = try ZipReader(Array(data), limit: 1 << 20)
+        let sheet = String(decoding: try #require(try zip.read("xl/worksheets/sheet1.xml")), as: UTF8.self)
+        #expect(sheet.contains("<c r=\"A2\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">196701011990031001123</t>"))
+        #expect(sheet.contains("<c r=\"B2\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">91.10</t>"))
+        let styles = String(decoding: try #require(try zip.read("xl/styles.xml")), as: UTF8.self)
+        #expect(styles.contains("<xf numFmtId=\"49\""))
+        for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"] {
+            #expect(zip.has(part), "\(part)")
+        }
+    }
+
+    @Test("columns past Z are lettered as Excel does")
+    func columnLetters() throws {
+        #expect(XLSXWriter.column(0) == "A")
+        #expect(XLSXWriter.column(25) == "Z")
+        #expect(XLSXWriter.column(26) == "AA")
+        #expect(XLSXWriter.column(16_383) == "XFD")
+        #expect(XLSXReader.columnIndex("XFD1048576") == 16_383)
+        #expect(XLSXReader.columnIndex("AA7") == 26)
+        #expect(XLSXReader.columnIndex("7") == nil)
+        let wide = (0..<30).map { "k\($0)" }
+        #expect(try XLSXReader.read(Array(XLSXWriter.write(header: wide, rows: [])), limit: 1 << 20)[0].fields == wide)
+    }
+
+    // Tests/Fixtures/xlsx/units-deflated.xlsx: made by make_fixtures.py beside it (zipfile, ZIP_DEFLATED).
+    @Test("a deflated workbook with shared strings, rich text and an inline string reads as its rows")
+    func deflatedFixture() throws {
+        let rows = try XLSXReader.read(try Self.fixture("units-deflated.xlsx"), limit: 1 << 20)
+        #expect(rows == [
+            .init(line: 1, fields: ["kode_unit", "nama_unit", "kode_instansi", "kode_wilayah"]),
+            .init(line: 2, fields: ["91.10", "SD Negeri & Kupang", "dinas-pendidikan", "53.71.01"]),
+            .init(line: 4, fields: ["SMP-7", "SMP Negeri 7", "dinas-pendidikan", "53.71.01"]),
+            .init(line: 5, fields: []),
+        ])
+    }
+
+    @Test("inflated parts past the limit are refused as tooLarge")
+    func bomb() throws {
+        let bomb = try Self.fixture("bomb.xlsx")
+        #expect(bomb.count < 100_000)
+        #expect(throws: XLSXReader.Failure.tooLarge) { try XLSXReader.read(bomb, limit: 8 << 20) }
+        #expect(throws: XLSXReader.Failure.tooLarge) {
+            try XLSXReader.read(try Self.fixture("units-deflated.xlsx"), limit: 1_000)
+        }
+    }
+
+    @Test("files that are no workbook are refused as invalid")
+    func broken() throws {
+        let good = Array(XLSXWriter.write(header: ["a"], rows: [["b"]]))
+        var flipped = good
+        let sheetData = Array("<sheetData>".utf8)
+        let at = try #require((0..<good.count - sheetData.count).first { Array(good[$0..<$0 + sheetData.count]) == sheetData })
+        flipped[at + 1] ^= 0x20   // `<SheetData>`: the CRC check fails
+        var zipOnly = ZipWriter()
+        zipOnly.add("hello.txt", Array("hi".utf8))
+        let cases: [(String, [UInt8])] = [
+            ("csv", Array("nip;nama\n1;a\n".utf8)), ("empty", []), ("cut", Array(good.prefix(good.count - 30))),
+            ("flipped", flipped), ("not a workbook", Array(zipOnly.finish())),
+        ]
+        for (name, bytes) in cases {
+            #expect(throws: XLSXReader.Failure.self, "\(name)") { try XLSXReader.read(bytes, limit: 1 << 20) }
+            #expect((try? XLSXReader.read(bytes, limit: 1 << 20)) == nil, "\(name)")
+        }
+    }
+}
