@@ -1,6 +1,7 @@
 /// Reads the first worksheet of an .xlsx workbook as rows of text, the way the CSV parser yields
 /// them, so imports share one path: shared and inline strings as written, numbers, booleans and
-/// formula results as the text stored in the file. Cells a row leaves out are empty.
+/// formula results as the text stored in the file (dates and over-long integers as `CellNumber`
+/// shows them). Cells a row leaves out are empty.
 public enum XLSXReader {
     /// One row and its (1-based) row number in the sheet.
     public struct Row: Sendable, Equatable {
@@ -27,11 +28,14 @@ public enum XLSXReader {
                 throw Failure.invalid("the archive holds no workbook (xl/workbook.xml)")
             }
             let targets = try relationships(&zip)
-            let sheetPath = try firstSheet(&zip, targets) ?? "xl/worksheets/sheet1.xml"
+            let (first, date1904) = try firstSheet(&zip, targets)
+            let sheetPath = first ?? "xl/worksheets/sheet1.xml"
             guard let sheet = try zip.read(sheetPath) else { throw Failure.invalid("the workbook has no worksheet \(sheetPath)") }
             let stringsPath = targets.first { $0.type.hasSuffix("/sharedStrings") }?.path ?? "xl/sharedStrings.xml"
             let shared = try zip.read(stringsPath).map(sharedStrings) ?? []
-            return try rows(sheet, shared: shared)
+            let stylesPath = targets.first { $0.type.hasSuffix("/styles") }?.path ?? "xl/styles.xml"
+            let dates = try zip.read(stylesPath).map(dateStyles) ?? []
+            return try rows(sheet, shared: shared, dateStyles: dates, date1904: date1904)
         } catch let failure as Failure {
             throw failure
         } catch ZipReader.Failure.tooLarge {
@@ -58,15 +62,38 @@ public enum XLSXReader {
         return result
     }
 
-    /// The path of the first `<sheet>` the workbook lists.
-    static func firstSheet(_ zip: inout ZipReader, _ targets: [Target]) throws -> String? {
-        guard let data = try zip.read("xl/workbook.xml") else { return nil }
+    /// The path of the first `<sheet>` the workbook lists, and whether its dates count from 1904.
+    static func firstSheet(_ zip: inout ZipReader, _ targets: [Target]) throws -> (String?, Bool) {
+        guard let data = try zip.read("xl/workbook.xml") else { return (nil, false) }
         var scanner = XMLScanner(data)
+        var date1904 = false
         while let token = try scanner.next() {
+            if case .start("workbookPr", let a, _) = token { date1904 = a["date1904"] == "1" || a["date1904"] == "true" }
             guard case .start("sheet", let a, _) = token else { continue }
-            return a["id"].flatMap { id in targets.first { $0.id == id }?.path }
+            return (a["id"].flatMap { id in targets.first { $0.id == id }?.path }, date1904)
         }
-        return nil
+        return (nil, date1904)
+    }
+
+    /// For each cell style (`<cellXfs>` in order), whether its number format shows a date.
+    static func dateStyles(_ data: [UInt8]) throws -> [Bool] {
+        var scanner = XMLScanner(data)
+        var custom: [Int: Bool] = [:]
+        var result: [Bool] = []
+        var inCellXfs = false
+        while let token = try scanner.next() {
+            switch token {
+            case .start("numFmt", let a, _):
+                if let id = a["numFmtId"].flatMap({ Int($0) }) { custom[id] = CellNumber.isDateFormat(a["formatCode"] ?? "") }
+            case .start("cellXfs", _, let closed): inCellXfs = !closed
+            case .end("cellXfs"): inCellXfs = false
+            case .start("xf", let a, _) where inCellXfs:
+                let id = a["numFmtId"].flatMap { Int($0) } ?? 0
+                result.append(custom[id] ?? CellNumber.builtInDates.contains(id))
+            default: break
+            }
+        }
+        return result
     }
 
     /// The text of each `<si>`: its `<t>` runs joined, phonetic runs (`<rPh>`) left out.
@@ -92,12 +119,12 @@ public enum XLSXReader {
         return result
     }
 
-    static func rows(_ data: [UInt8], shared: [String]) throws -> [Row] {
+    static func rows(_ data: [UInt8], shared: [String], dateStyles: [Bool] = [], date1904: Bool = false) throws -> [Row] {
         var scanner = XMLScanner(data)
         var result: [Row] = []
         var row: Row?
         var column = 0
-        var type = "", value: [UInt8] = [], inline: [UInt8] = []
+        var type = "", style = 0, value: [UInt8] = [], inline: [UInt8] = []
         var inValue = false, inText = false, phonetic = false, inCell = false
         func finishCell() throws(Failure) {
             let text: String
@@ -107,6 +134,9 @@ public enum XLSXReader {
                 guard let index, index >= 0, index < shared.count else { throw .invalid("a cell refers to a missing shared string") }
                 text = shared[index]
             case "inlineStr": text = String(decoding: inline, as: UTF8.self)
+            case "n":
+                let isDate = style >= 0 && style < dateStyles.count && dateStyles[style]
+                text = CellNumber.text(String(trimmed(String(decoding: value, as: UTF8.self))), isDate: isDate, date1904: date1904)
             default: text = String(decoding: value, as: UTF8.self)
             }
             guard column < maxColumns else { throw .invalid("a cell lies beyond column XFD") }
@@ -133,6 +163,7 @@ public enum XLSXReader {
                     column = index
                 }
                 type = a["t"] ?? "n"
+                style = a["s"].flatMap { Int($0) } ?? 0
                 value.removeAll(keepingCapacity: true)
                 inline.removeAll(keepingCapacity: true)
                 inCell = !closed

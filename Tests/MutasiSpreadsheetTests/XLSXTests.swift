@@ -62,6 +62,36 @@ struct XLSXTests {
         ])
     }
 
+    // Tests/Fixtures/xlsx/employees-typed.xlsx: made by make_fixtures.py (a NIP typed as a number,
+    // birth dates typed as dates in built-in format 14 and custom `dd/mm/yyyy`).
+    @Test("date cells read as YYYY-MM-DD, a NIP typed as a number as Excel shows it, other numbers as stored")
+    func typedNumbers() throws {
+        let rows = try XLSXReader.read(try Self.fixture("employees-typed.xlsx"), limit: 1 << 20)
+        #expect(rows.map(\.line) == [1, 2, 3, 4])
+        #expect(rows[1].fields == ["199203142019031004", "PNS", "Tanggal Sebagai Tanggal", "1992-03-14", "III/a"])
+        #expect(rows[2].fields == ["1.99203E+17", "PNS", "NIP Sebagai Angka", "1992-03-14", "III/a"])
+        #expect(rows[3].fields[3] == "91.1")
+    }
+
+    @Test("day counts of both date systems and Excel's General format of wide integers")
+    func cellNumbers() {
+        #expect(CellNumber.isoDate(serial: 33_677, date1904: false) == "1992-03-14")
+        #expect(CellNumber.isoDate(serial: 32_215, date1904: true) == "1992-03-14")
+        #expect(CellNumber.isoDate(serial: 1, date1904: false) == "1900-01-01")
+        #expect(CellNumber.isoDate(serial: 61, date1904: false) == "1900-03-01")
+        #expect(CellNumber.isoDate(serial: 2_958_465, date1904: false) == "9999-12-31")
+        #expect(CellNumber.general(196_701_011_990_031_000) == "1.96701E+17")
+        #expect(CellNumber.general(1e17) == "1E+17")
+        #expect(CellNumber.text("199999999999999999", isDate: false, date1904: false) == "2E+17")
+        #expect(CellNumber.text("123456789012345", isDate: false, date1904: false) == "123456789012345")
+        #expect(CellNumber.text("91.10", isDate: false, date1904: false) == "91.10")
+        #expect(CellNumber.text("33677.75", isDate: true, date1904: false) == "1992-03-14")
+        #expect(CellNumber.isDateFormat("dd/mm/yyyy;@"))
+        #expect(CellNumber.isDateFormat("[$-421]d mmmm yyyy"))
+        #expect(!CellNumber.isDateFormat("0.00\" days\""))
+        #expect(!CellNumber.isDateFormat("[h]:mm"))
+    }
+
     @Test("inflated parts past the limit are refused as tooLarge")
     func bomb() throws {
         let bomb = try Self.fixture("bomb.xlsx")

@@ -51,6 +51,32 @@ write('units-deflated.xlsx', [
     ('xl/_rels/workbook.xml.rels', WB_RELS), ('xl/worksheets/sheet1.xml', OTHER),
     ('xl/worksheets/unit.xml', SHEET), ('xl/sharedStrings.xml', SST)])
 
+# Cells typed the way a person types them into Excel: a NIP as a number (stored with 17 digits,
+# the last ones lost) and birth dates as dates (day counts with a date style: built-in format 14
+# and a custom `dd/mm/yyyy`).
+STYLES = (f'<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts>'
+          '<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>'
+          '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/>'
+          '<xf numFmtId="2" applyNumberFormat="1"/></cellXfs></styleSheet>')
+EMP_WB = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="Pegawai" sheetId="1" r:id="rId1"/></sheets></workbook>'
+EMP_RELS = (f'<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{REL}/styles" Target="styles.xml"/></Relationships>')
+def cell(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+EMP_SHEET = (f'<worksheet xmlns="{MAIN}"><sheetData>'
+             '<row r="1">' + ''.join(cell(f'{c}1', h) for c, h in zip('ABCDE', ['nip', 'jenis_asn', 'nama', 'tanggal_lahir', 'golongan'])) + '</row>'
+             '<row r="2">' + cell('A2', '199203142019031004') + cell('B2', 'PNS') + cell('C2', 'Tanggal Sebagai Tanggal')
+             + '<c r="D2" s="1"><v>33677</v></c>' + cell('E2', 'III/a') + '</row>'
+             '<row r="3"><c r="A3"><v>1.9920314201903101E+17</v></c>' + cell('B3', 'PNS') + cell('C3', 'NIP Sebagai Angka')
+             + '<c r="D3" s="2"><v>33677</v></c>' + cell('E3', 'III/a') + '</row>'
+             '<row r="4">' + cell('A4', '199203142019031012') + cell('B4', 'PNS') + cell('C4', 'Angka Biasa')
+             + '<c r="D4" s="3"><v>91.1</v></c>' + cell('E4', 'III/a') + '</row>'
+             '</sheetData></worksheet>')
+write('employees-typed.xlsx', [
+    ('[Content_Types].xml', CT.replace('/xl/sharedStrings.xml', '/xl/styles.xml').replace('sharedStrings+xml', 'styles+xml')),
+    ('_rels/.rels', ROOT), ('xl/workbook.xml', EMP_WB), ('xl/_rels/workbook.xml.rels', EMP_RELS),
+    ('xl/styles.xml', STYLES), ('xl/worksheets/sheet1.xml', EMP_SHEET)])
+
 # A zip bomb: a worksheet of 65 MiB of spaces, which deflates to some 65 KiB.
 write('bomb.xlsx', [
     ('[Content_Types].xml', CT), ('_rels/.rels', ROOT), ('xl/workbook.xml', WORKBOOK),

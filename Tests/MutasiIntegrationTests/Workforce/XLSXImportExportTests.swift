@@ -86,6 +86,22 @@ struct XLSXImportExportTests {
         }
     }
 
+    // Tests/Fixtures/xlsx/employees-typed.xlsx (make_fixtures.py): row 2 has a birth date typed
+    // as a date, row 3 a NIP typed as a number, row 4 a number where the date belongs.
+    @Test("a date cell imports as its date; a NIP typed as a number is refused as Excel damaged it")
+    func typedCells() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (token, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            let bytes = Array(try Data(contentsOf: Self.fixtures.appendingPathComponent("employees-typed.xlsx")))
+            let response = try await Self.importXLSX(http, token: token, tenantID: tenantID, "employees", bytes)
+            #expect(response.status.code == 422, "\(response.text)")
+            let errors = try #require(try response.json()["report"] as? [String: Any])["errors"] as? [[String: Any]] ?? []
+            #expect(Set(errors.compactMap { $0["line"] as? Int }) == [3, 4], "\(response.text)")
+            #expect(errors.contains { $0["line"] as? Int == 3 && $0["code"] as? String == "nip.scientific_notation" })
+            #expect(errors.contains { $0["line"] as? Int == 4 && $0["column"] as? String == "tanggal_lahir" })
+        }
+    }
+
     @Test("bad rows in a workbook get the CSV report by row number; broken or exploding files get 400/413; nothing is written")
     func refused() async throws {
         try await TestApp.run { http, _, _, _ in
