@@ -1,5 +1,8 @@
+import Foundation
+
 /// How a number cell reads as text: as the file stores it, except where that text would differ
-/// from what the person typed or saw. A date-formatted cell (a day count) reads as `YYYY-MM-DD`;
+/// from what the person typed or saw. Spreadsheet programs store up to 17 significant digits
+/// (`91.099999999999994` for 91.1) but keep 15, so longer ones are rounded to 15. A date-formatted cell (a day count) reads as `YYYY-MM-DD`;
 /// an integer of 16 or more digits, past the 15 digits Excel keeps, reads as Excel's General
 /// format shows it (`1.96701E+17`), so a NIP that was typed as a number is recognised as damaged
 /// instead of imported with wrong last digits.
@@ -11,6 +14,11 @@ enum CellNumber {
         }
         if abs(value) >= 1e15, value == value.rounded() {
             return general(value)
+        }
+        let significant = stored.prefix { $0 != "e" && $0 != "E" }.drop { !("1"..."9").contains($0) }.filter(\.isNumber).count
+        if significant > 15 {
+            let rounded = String(format: "%.15g", value)
+            if !rounded.contains("e") { return rounded }
         }
         return stored
     }
