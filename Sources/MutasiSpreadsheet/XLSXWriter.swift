@@ -18,23 +18,32 @@ public enum XLSXWriter {
         return zip.finish()
     }
 
+    /// Cells carry no `r` reference (they follow one another, as the format allows), and every
+    /// column is in the text style too, so what people type into new rows stays text as well.
     static func sheet(_ rows: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 400 + 512)
-        out += Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            + "<worksheet xmlns=\"\(mainNS)\"><sheetData>").utf8)
+        out.reserveCapacity(rows.reduce(512) { $0 + 40 + $1.reduce(0) { $0 + 40 + $1.utf8.count } })
+        let width = max(1, rows.map(\.count).max() ?? 1)
+        out += Array((xmlHead + "<worksheet xmlns=\"\(mainNS)\"><cols><col min=\"1\" max=\"\(width)\" width=\"20\" "
+            + "style=\"1\" customWidth=\"1\"/></cols><sheetData>").utf8)
+        let open = Array("<c s=\"1\" t=\"inlineStr\"><is><t>".utf8), openPreserving = Array("<c s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        let close = Array("</t></is></c>".utf8), empty = Array("<c s=\"1\"/>".utf8)
         for (r, row) in rows.enumerated() {
             out += Array("<row r=\"\(r + 1)\">".utf8)
-            for (c, value) in row.enumerated() {
-                out += Array("<c r=\"\(column(c))\(r + 1)\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+            for value in row {
+                if value.isEmpty { out += empty; continue }
+                let edges = value.unicodeScalars.first.map(isSpace) == true || value.unicodeScalars.last.map(isSpace) == true
+                out += edges || value.contains("\n") ? openPreserving : open
                 escape(value, into: &out)
-                out += Array("</t></is></c>".utf8)
+                out += close
             }
             out += Array("</row>".utf8)
         }
         out += Array("</sheetData></worksheet>".utf8)
         return out
     }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
 
     /// Column letters: 0 -> A, 25 -> Z, 26 -> AA.
     static func column(_ index: Int) -> String {

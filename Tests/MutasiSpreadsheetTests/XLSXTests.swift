@@ -28,8 +28,11 @@ struct XLSXTests {
         #expect(read[3].fields == ["1.5E+3", "0091", "baris\nbaru"])   // trailing empty cells are left out
         var zip = try ZipReader(Array(data), limit: 1 << 20)
         let sheet = String(decoding: try #require(try zip.read("xl/worksheets/sheet1.xml")), as: UTF8.self)
-        #expect(sheet.contains("<c r=\"A2\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">196701011990031001123</t>"))
-        #expect(sheet.contains("<c r=\"B2\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">91.10</t>"))
+        #expect(sheet.contains("<row r=\"2\"><c s=\"1\" t=\"inlineStr\"><is><t>196701011990031001123</t></is></c>"
+                               + "<c s=\"1\" t=\"inlineStr\"><is><t>91.10</t></is></c>"))
+        #expect(sheet.contains("<t xml:space=\"preserve\"> spasi di tepi </t>"))
+        #expect(sheet.contains("<row r=\"3\"><c s=\"1\" t=\"inlineStr\"><is><t>007</t></is></c><c s=\"1\"/>"))
+        #expect(sheet.contains("<col min=\"1\" max=\"4\" width=\"20\" style=\"1\" customWidth=\"1\"/>"))
         let styles = String(decoding: try #require(try zip.read("xl/styles.xml")), as: UTF8.self)
         #expect(styles.contains("<xf numFmtId=\"49\""))
         for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"] {
