@@ -18,6 +18,9 @@ public enum XLSXReader {
 
     /// Excel's last column (XFD); cells beyond it are refused.
     static let maxColumns = 16_384
+    /// Cells all rows may hold together, the empty ones before a filled cell included, so a
+    /// small sheet of far-apart cells cannot fill memory with padding.
+    static let maxCells = 4_000_000
 
     /// Rows of the first worksheet, in sheet order. `limit` caps the inflated size of all
     /// parts read together.
@@ -126,6 +129,7 @@ public enum XLSXReader {
         var column = 0
         var type = "", style = 0, value: [UInt8] = [], inline: [UInt8] = []
         var inValue = false, inText = false, phonetic = false, inCell = false
+        var cells = 0
         func finishCell() throws(Failure) {
             let text: String
             switch type {
@@ -141,6 +145,8 @@ public enum XLSXReader {
             }
             guard column < maxColumns else { throw .invalid("a cell lies beyond column XFD") }
             if !text.isEmpty {
+                cells += column + 1 - row!.fields.count
+                guard cells <= maxCells else { throw .invalid("the sheet holds more than \(maxCells) cells") }
                 while row!.fields.count < column { row!.fields.append("") }
                 row!.fields.append(text)
             }

@@ -98,6 +98,18 @@ struct XLSXTests {
         #expect(!CellNumber.isDateFormat("[h]:mm"))
     }
 
+    @Test("far-apart cells cannot fill memory with padding; cells past XFD are refused")
+    func sparseCells() throws {
+        let far = (1...250).map { "<row r=\"\($0)\"><c r=\"XFD\($0)\" t=\"inlineStr\"><is><t>x</t></is></c></row>" }.joined()
+        #expect(throws: XLSXReader.Failure.invalid("the sheet holds more than 4000000 cells")) {
+            try XLSXReader.rows(Array(("<worksheet><sheetData>" + far + "</sheetData></worksheet>").utf8), shared: [])
+        }
+        let beyond = "<worksheet><sheetData><row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row></sheetData></worksheet>"
+        #expect(throws: XLSXReader.Failure.self) { try XLSXReader.rows(Array(beyond.utf8), shared: []) }
+        let fine = "<worksheet><sheetData><row r=\"1\"><c r=\"C1\"><v>7</v></c></row></sheetData></worksheet>"
+        #expect(try XLSXReader.rows(Array(fine.utf8), shared: []) == [.init(line: 1, fields: ["", "", "7"])])
+    }
+
     @Test("inflated parts past the limit are refused as tooLarge")
     func bomb() throws {
         let bomb = try Self.fixture("bomb.xlsx")
