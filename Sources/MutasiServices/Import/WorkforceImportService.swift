@@ -14,12 +14,19 @@ public struct WorkforceImportService: Sendable {
 
     public typealias Progress = @Sendable (ImportProgress) -> Void
 
-    /// An .xlsx file that is no readable workbook is refused with `xlsx.invalid` (400) before
-    /// anything else; its first worksheet then goes through the same checks as a CSV file.
+    /// An .xlsx file is unpacked only for a tenant admin of the tenant; one that is no readable
+    /// workbook is refused with `xlsx.invalid` (400), and its first worksheet otherwise goes
+    /// through the same checks as a CSV file.
     public func importCSV(actor: Principal, tenantID: UUID, file: WorkforceFile, bytes: [UInt8],
                           format: SheetFormat = .csv, progress: Progress? = nil) async throws -> ImportReport {
         let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         var report = ImportReport(file: file, sha256: sha, separator: ",", rows: 0, applied: false, counts: nil, badRows: 0, errors: [])
+        if format == .xlsx {
+            // Unpacking a workbook costs memory and time: only those who may import pay for it.
+            _ = try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+                try Access.require(actor, in: try await WorkforceAccess.tenant(actor, tenantID, tx), roles: [.tenantAdmin])
+            }
+        }
         let document: CSV.Document
         do {
             switch format {

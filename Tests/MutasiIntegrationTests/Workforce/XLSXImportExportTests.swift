@@ -108,6 +108,8 @@ struct XLSXImportExportTests {
             let (token, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
             try await WorkforceFixtures.load(http, token: token, tenantID: tenantID)
             let t = "/v1/tenants/\(tenantID)"
+            let auditor = try await http.login("kota-kupang", "auditor")
+            let mataram = try await http.login("kota-mataram", "admin")
             let unitsBefore = try await http.call(.get, "\(t)/units?limit=1", token: token).json()["total"] as? Int
             let auditBefore = try await http.call(.get, "\(t)/audit-events?limit=1", token: token).json()["total"] as? Int
 
@@ -136,6 +138,10 @@ struct XLSXImportExportTests {
             let exploded = try await Self.importXLSX(http, token: token, tenantID: tenantID, "units", bomb)
             #expect(exploded.status == .contentTooLarge, "\(exploded.text)")
             #expect(try exploded.json()["code"] as? String == "xlsx.too_large")
+
+            // Those who may not import learn nothing from the file: 403, and 404 for another tenant.
+            #expect(try await Self.importXLSX(http, token: auditor, tenantID: tenantID, "units", bomb).status == .forbidden)
+            #expect(try await Self.importXLSX(http, token: mataram, tenantID: tenantID, "units", corrupt).status == .notFound)
 
             #expect(try await http.call(.get, "\(t)/units?limit=1", token: token).json()["total"] as? Int == unitsBefore)
             #expect(try await http.call(.get, "\(t)/audit-events?limit=1", token: token).json()["total"] as? Int == auditBefore)
