@@ -259,6 +259,10 @@ struct WorkforceImportTests {
         let asCSV = try CLITests.run(["import", "employees", "--format", "csv", "--tenant", "kota-kupang", "--operator",
                                       "kota-kupang/admin", xlsx], db: db)
         #expect(asCSV.status != 0)
+        let broken = dir.appendingPathComponent("rusak.xlsx").path
+        try "bukan buku kerja".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refusedXLSX = try CLITests.run(["import", "units", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", broken], db: db)
+        #expect(refusedXLSX.status == 1 && refusedXLSX.stderr.contains("xlsx.invalid"), "\(refusedXLSX.stderr)")
         let xlsxToStdout = try CLITests.run(["export", "units", "--format", "xlsx", "--tenant", "kota-kupang", "--operator",
                                              "kota-kupang/admin"], db: db)
         #expect(xlsxToStdout.status == 0 && xlsxToStdout.stdout.hasPrefix("PK"))
