@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "MutasiDomain"),
         // Pure planning engine (planning.md): instance in, optimal plan out. No I/O.
         .target(name: "MutasiPlanning"),
+        // Pure .xlsx writing and reading (ZIP, DEFLATE, sheet XML) for imports and exports. No I/O.
+        .target(name: "MutasiSpreadsheet"),
         // What services need from storage.
         .target(name: "MutasiRepositories", dependencies: ["MutasiDomain"]),
         // PostgreSQL adapters for the repository protocols, with their SQL.
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "MutasiServices",
             dependencies: [
-                "MutasiDomain", "MutasiRepositories", "MutasiPlanning",
+                "MutasiDomain", "MutasiRepositories", "MutasiPlanning", "MutasiSpreadsheet",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -89,11 +91,12 @@ let package = Package(
 
         .testTarget(name: "MutasiDomainTests", dependencies: ["MutasiDomain"]),
         .testTarget(name: "MutasiPlanningTests", dependencies: ["MutasiPlanning"]),
+        .testTarget(name: "MutasiSpreadsheetTests", dependencies: ["MutasiSpreadsheet"]),
         .testTarget(
             name: "MutasiIntegrationTests",
             dependencies: [
                 "MutasiDomain", "MutasiRepositories", "MutasiPostgres", "MutasiServices",
-                "MutasiHTTP", "MutasiApp", "MutasiCLI", "mutasi",
+                "MutasiHTTP", "MutasiApp", "MutasiCLI", "mutasi", "MutasiSpreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -161,15 +161,18 @@ struct CampaignCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export", abstract: "Ekspor semua formulir kampanye ke CSV (admin tenant; UTF-8 dengan BOM, pemisah ';').")
+            commandName: "export",
+            abstract: "Ekspor semua formulir kampanye ke CSV (UTF-8 dengan BOM, pemisah ';') atau .xlsx (admin tenant).")
         @OptionGroup var target: NeedsCommand.Target
         @Argument(help: "Campaign id.") var id: String
         @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
+        @Option(help: "csv or xlsx; by default the extension of --output, else csv.") var format: SheetFormat?
 
         func run() async throws {
             let id = try NeedsCommand.parseID(id, "id")
+            let format = format ?? output.flatMap(SheetFormat.init(fileName:)) ?? .csv
             let data = try await NeedsCommand.run(target) { s, actor, tenantID in
-                try await s.forms.exportCSV(actor: actor, tenantID: tenantID, campaignID: id)
+                try await s.forms.exportCSV(actor: actor, tenantID: tenantID, campaignID: id, format: format)
             }
             if let output {
                 try data.write(to: URL(fileURLWithPath: output))

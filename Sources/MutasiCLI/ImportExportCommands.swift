@@ -4,15 +4,17 @@ import MutasiDomain
 import MutasiServices
 
 extension WorkforceFile: ExpressibleByArgument {}
+extension SheetFormat: ExpressibleByArgument {}
 
-/// `mutasi import units|slots|employees --tenant CODE FILE`: all-or-nothing CSV import.
+/// `mutasi import units|slots|employees --tenant CODE FILE`: all-or-nothing CSV or .xlsx import.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Impor unit, formasi atau pegawai dari CSV (semua atau tidak sama sekali).")
+        commandName: "import", abstract: "Impor unit, formasi atau pegawai dari CSV atau .xlsx (semua atau tidak sama sekali).")
 
     @OptionGroup var tenant: TenantOptions
     @Argument(help: "units, slots or employees.") var file: WorkforceFile
-    @Argument(help: "The CSV file.") var path: String
+    @Argument(help: "The CSV or .xlsx file.") var path: String
+    @Option(help: "csv or xlsx; by default the file's extension, else csv.") var format: SheetFormat?
     @Flag(help: "No progress bar on stderr.") var noProgress = false
     @Flag(help: "Print the report as JSON.") var json = false
 
@@ -26,10 +28,12 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let bar = noProgress || isatty(2) == 0 ? nil : ProgressBar()
         let file = file
+        let format = format ?? SheetFormat(fileName: path) ?? .csv
         var progress: WorkforceImportService.Progress?
         if let bar { progress = { bar.show($0) } }
         let report = try await inTenant(tenant) { [progress] s, actor, tenantID in
-            try await s.imports.importCSV(actor: actor, tenantID: tenantID, file: file, bytes: bytes, progress: progress)
+            try await s.imports.importCSV(actor: actor, tenantID: tenantID, file: file, bytes: bytes, format: format,
+                                           progress: progress)
         }
         bar?.finish()
         if json { try CLI.json(report) }
@@ -48,19 +52,21 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// `mutasi export units|slots|employees --tenant CODE [--output FILE]`.
+/// `mutasi export units|slots|employees --tenant CODE [--output FILE] [--format csv|xlsx]`.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Ekspor unit, formasi atau pegawai ke CSV (UTF-8 dengan BOM, pemisah ';').")
+        commandName: "export", abstract: "Ekspor unit, formasi atau pegawai ke CSV (UTF-8 dengan BOM, pemisah ';') atau .xlsx.")
 
     @OptionGroup var tenant: TenantOptions
     @Argument(help: "units, slots or employees.") var file: WorkforceFile
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
+    @Option(help: "csv or xlsx; by default the extension of --output, else csv.") var format: SheetFormat?
 
     func run() async throws {
         let file = file
+        let format = format ?? output.flatMap(SheetFormat.init(fileName:)) ?? .csv
         let data = try await inTenant(tenant) { s, actor, tenantID in
-            try await s.exports.exportCSV(actor: actor, tenantID: tenantID, file: file)
+            try await s.exports.exportCSV(actor: actor, tenantID: tenantID, file: file, format: format)
         }
         if let output {
             try data.write(to: URL(fileURLWithPath: output))

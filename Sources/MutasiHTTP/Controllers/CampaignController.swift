@@ -106,13 +106,16 @@ struct CampaignController {
             return try HTTPInput.json(try await points.list(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id,
                                                             page: try HTTPInput.page(request)))
         }
-        table.on(group, prefix: "/v1", base + "/{campaignID}/forms.csv", method: .get) { _, context in
-            let (tenantID, id) = try Self.ids(context)
-            let data = try await forms.exportCSV(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id)
-            return Response(status: .ok, headers: [
-                .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"formulir-preferensi.csv\"",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        for format in SheetFormat.allCases {
+            table.on(group, prefix: "/v1", base + "/{campaignID}/forms.\(format.fileExtension)", method: .get) { _, context in
+                let (tenantID, id) = try Self.ids(context)
+                let data = try await forms.exportCSV(actor: try context.requirePrincipal(), tenantID: tenantID, campaignID: id,
+                                                     format: format)
+                return Response(status: .ok, headers: [
+                    .contentType: format.contentType,
+                    .contentDisposition: "attachment; filename=\"formulir-preferensi.\(format.fileExtension)\"",
+                ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            }
         }
     }
 

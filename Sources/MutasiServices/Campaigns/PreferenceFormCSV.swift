@@ -1,13 +1,14 @@
 import Foundation
 import MutasiDomain
 
-/// The forms of a campaign as a CSV file (UTF-8 with BOM, `;`), headers in Bahasa Indonesia,
-/// units by code, one column per rank; formulas neutralised by `CSV.write`.
+/// The forms of a campaign as a CSV file (UTF-8 with BOM, `;`) or an .xlsx workbook of text
+/// cells, headers in Bahasa Indonesia, units by code, one column per rank; formulas neutralised
+/// by `CSV.write` (an .xlsx cell is never a formula).
 enum PreferenceFormCSV {
     static let header = ["nip", "nama", "keinginan", "pilihan_1", "pilihan_2", "pilihan_3", "pilihan_4", "pilihan_5",
                          "alasan", "tempat_kerja_pasangan", "status_permohonan", "versi", "diperbarui"]
 
-    static func write(_ forms: [PreferenceForm], unitCodes: [UUID: String]) -> Data {
+    static func write(_ forms: [PreferenceForm], unitCodes: [UUID: String], format: SheetFormat = .csv) -> Data {
         let formatter = ISO8601DateFormatter()
         let rows = forms.map { f -> [String] in
             let ranked = (0..<PreferenceForm.maxPreferences).map { i in
@@ -18,6 +19,6 @@ enum PreferenceFormCSV {
             return [f.nip, f.employeeName, f.wish.rawValue] + ranked
                 + [reasons, spouse, f.requestStatus?.rawValue ?? "", String(f.version), formatter.string(from: f.updatedAt)]
         }
-        return CSV.write(header: header, rows: rows)
+        return format.write(header: header, rows: rows)
     }
 }

@@ -123,14 +123,14 @@ public struct PreferenceFormService: Sendable {
         }
     }
 
-    /// Every form of the campaign as CSV (UTF-8 with BOM, `;`), tenant admins only.
-    public func exportCSV(actor: Principal, tenantID: UUID, campaignID: UUID) async throws -> Data {
+    /// Every form of the campaign as CSV (UTF-8 with BOM, `;`) or .xlsx, tenant admins only.
+    public func exportCSV(actor: Principal, tenantID: UUID, campaignID: UUID, format: SheetFormat = .csv) async throws -> Data {
         try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
             let campaign = try await CampaignService.find(tx, tenantID: tenantID, id: campaignID, lock: false)
             let forms = try await tx.campaigns.allForms(tenantID: tenantID, campaignID: campaign.id)
             let referenced = Set(forms.flatMap(\.preferences) + forms.compactMap { $0.spouseWorkplace.flatMap(UUID.init(uuidString:)) })
             let codes = try await tx.campaigns.unitCodes(tenantID: tenantID, Array(referenced))
-            let data = PreferenceFormCSV.write(forms, unitCodes: codes)
+            let data = PreferenceFormCSV.write(forms, unitCodes: codes, format: format)
             try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
                 action: "preference_form.export", entityType: "campaign", entityID: campaign.id.uuidString.lowercased(),
                 before: nil, after: AuditSnapshot.json(["forms": forms.count])))

@@ -63,7 +63,7 @@ public struct ImportReport: Codable, Sendable {
     public var file: WorkforceFile
     /// SHA-256 of the uploaded bytes, as recorded in the audit trail.
     public var sha256: String
-    /// `;` or `,`.
+    /// `;` or `,` for CSV; empty for an .xlsx workbook.
     public var separator: String
     /// Data rows read (empty rows not counted).
     public var rows: Int

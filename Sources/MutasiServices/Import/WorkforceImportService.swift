@@ -3,7 +3,7 @@ import Foundation
 import MutasiDomain
 import MutasiRepositories
 
-/// CSV import of units, slots and employees (tenant admins). All or nothing: every row is
+/// CSV or .xlsx import of units, slots and employees (tenant admins). All or nothing: every row is
 /// checked first, and one bad row means nothing is written and the report lists every problem
 /// with its line and column. Good files are upserted by natural key (unit code; unit and slot
 /// code; NIP) in one transaction with one summary audit event, so importing a file again
@@ -14,20 +14,32 @@ public struct WorkforceImportService: Sendable {
 
     public typealias Progress = @Sendable (ImportProgress) -> Void
 
+    /// An .xlsx file is unpacked only for a tenant admin of the tenant; one that is no readable
+    /// workbook is refused with `xlsx.invalid` (400), and its first worksheet otherwise goes
+    /// through the same checks as a CSV file.
     public func importCSV(actor: Principal, tenantID: UUID, file: WorkforceFile, bytes: [UInt8],
-                          progress: Progress? = nil) async throws -> ImportReport {
+                          format: SheetFormat = .csv, progress: Progress? = nil) async throws -> ImportReport {
         let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         var report = ImportReport(file: file, sha256: sha, separator: ",", rows: 0, applied: false, counts: nil, badRows: 0, errors: [])
+        if format == .xlsx {
+            // Unpacking a workbook costs memory and time: only those who may import pay for it.
+            _ = try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+                try Access.require(actor, in: try await WorkforceAccess.tenant(actor, tenantID, tx), roles: [.tenantAdmin])
+            }
+        }
         let document: CSV.Document
         do {
-            document = try CSV.parse(bytes)
-        } catch let error as DomainError {
+            switch format {
+            case .csv: document = try CSV.parse(bytes)
+            case .xlsx: document = try XLSXDocument.parse(bytes)
+            }
+        } catch let error as DomainError where error.code.hasPrefix("csv.") {
             let line = Int(error.field?.split(separator: " ").last ?? "1") ?? 1
             report.errors = [ImportIssue(line: line, column: nil, code: error.code, message: error.message)]
             report.badRows = 1
             return report
         }
-        report.separator = String(UnicodeScalar(document.separator))
+        report.separator = format == .csv ? String(UnicodeScalar(document.separator)) : ""
         report.rows = document.records.count
         let (columns, headerIssues) = CSVRow.columns(document.header, for: file)
         let total = document.records.count

@@ -44,6 +44,7 @@ struct CampaignAccessTests {
             Case(method: .get, path: "\(c)/{open}/points/me", expect: with(["pegawai": 200]), otherwise: 403),
             Case(method: .get, path: "\(c)/{open}/points", expect: staffReaders, otherwise: 200),
             Case(method: .get, path: "\(c)/{open}/forms.csv", expect: with(["admin": 200]), otherwise: 403),
+            Case(method: .get, path: "\(c)/{open}/forms.xlsx", expect: with(["admin": 200]), otherwise: 403),
             Case(method: .post, path: "\(c)/{open}/close", ifMatch: "\"v2\"", expect: with(["admin": 200]), otherwise: 403),
         ]
     }

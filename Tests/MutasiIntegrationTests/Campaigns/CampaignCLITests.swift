@@ -1,4 +1,5 @@
 import Foundation
+import MutasiSpreadsheet
 import Testing
 
 /// `mutasi campaign` run as a process, as a tenant admin would.
@@ -38,6 +39,12 @@ struct CampaignCLITests {
             let export = try run(["export", id])
             #expect(export.status == 0)
             #expect(export.stdout.contains("nip;nama;keinginan"))
+            let xlsxPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xlsx").path
+            defer { try? FileManager.default.removeItem(atPath: xlsxPath) }
+            let xlsx = try run(["export", id, "-o", xlsxPath])
+            #expect(xlsx.status == 0, "\(xlsx.stderr)")
+            let rows = try XLSXReader.read(Array(try Data(contentsOf: URL(fileURLWithPath: xlsxPath))), limit: 1 << 20)
+            #expect(rows.first?.fields.prefix(3) == ["nip", "nama", "keinginan"])
             let asApprover = try CLITests.run(["campaign", "export", id, "--tenant", "kota-kupang"], db: db,
                                               env: ["MUTASI_OPERATOR": "kota-kupang/ppk"])
             #expect(asApprover.status != 0)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MutasiSpreadsheet
 import PostgresNIO
 import Testing
 
@@ -141,7 +142,7 @@ struct PreferenceFormTests {
         }
     }
 
-    @Test("tenant admins export the forms as CSV; approvers may not")
+    @Test("tenant admins export the forms as CSV and .xlsx; approvers may not")
     func export() async throws {
         try await TestApp.run { http, _, _, _ in
             let s = try await Self.setUp(http)
@@ -160,6 +161,15 @@ struct PreferenceFormTests {
             #expect(text.contains("\"career: Ingin dekat rumah; jenjang karier\""))
             let ppk = try await http.login("kota-kupang", "ppk")
             #expect(try await http.call(.get, "/v1/tenants/\(s.tenantID)/campaigns/\(s.pendidikanCampaign)/forms.csv", token: ppk).status == .forbidden)
+            let xlsx = try await http.call(.get, "/v1/tenants/\(s.tenantID)/campaigns/\(s.pendidikanCampaign)/forms.xlsx", token: s.admin)
+            #expect(xlsx.status == .ok)
+            #expect(xlsx.headers[.contentType] == XLSXWriter.contentType)
+            #expect(xlsx.headers[.contentDisposition] == "attachment; filename=\"formulir-preferensi.xlsx\"")
+            let rows = try XLSXReader.read(Array(xlsx.body.readableBytesView), limit: 1 << 20)
+            #expect(rows.first?.fields.prefix(5) == ["nip", "nama", "keinginan", "pilihan_1", "pilihan_2"])
+            #expect(rows.contains { $0.fields.count > 4 && $0.fields[2...4] == ["move", "SDN-2", "SDN-1"] })
+            #expect(rows.contains { $0.fields.contains("career: Ingin dekat rumah; jenjang karier") })
+            #expect(try await http.call(.get, "/v1/tenants/\(s.tenantID)/campaigns/\(s.pendidikanCampaign)/forms.xlsx", token: ppk).status == .forbidden)
         }
     }
 }

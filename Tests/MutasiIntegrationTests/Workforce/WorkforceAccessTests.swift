@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MutasiSpreadsheet
 import NIOCore
 import Testing
 
@@ -22,6 +23,8 @@ struct WorkforceAccessTests {
         var path: String
         var json: (@Sendable (String, [String: String]) -> [String: Any])?
         var csv: String?
+        /// Rows (header first) sent as an .xlsx workbook.
+        var xlsx: [[String]]?
         var ifMatch: String?
         var expect: [String: Int]
         var otherwise: Int
@@ -122,6 +125,13 @@ struct WorkforceAccessTests {
                  expect: ["admin": 200].merging(foreign) { a, _ in a }, otherwise: 403),
             Case(method: .get, path: "\(t)/exports/employees",
                  expect: ["admin": 200, "operator": 200, "ppk": 200, "auditor": 200].merging(foreign) { a, _ in a }, otherwise: 403),
+            Case(method: .post, path: "\(t)/imports/units",
+                 xlsx: [["kode_unit", "nama_unit", "kode_instansi", "kode_wilayah"], ["IMP-2", "Unit Impor", "setda", "53.71.01"]],
+                 expect: ["admin": 200].merging(foreign) { a, _ in a }, otherwise: 403),
+            Case(method: .get, path: "\(t)/exports/employees.xlsx",
+                 expect: ["admin": 200, "operator": 200, "ppk": 200, "auditor": 200].merging(foreign) { a, _ in a }, otherwise: 403),
+            Case(method: .get, path: "\(t)/exports/units.csv",
+                 expect: ["admin": 200, "operator": 200, "ppk": 200, "auditor": 200].merging(foreign) { a, _ in a }, otherwise: 403),
         ]
     }
 
@@ -159,6 +169,11 @@ struct WorkforceAccessTests {
         if let csv = c.csv {
             headers[.contentType] = "text/csv"
             return try await http.execute(uri: path, method: c.method, headers: headers, body: ByteBuffer(string: csv))
+        }
+        if let rows = c.xlsx {
+            headers[.contentType] = XLSXWriter.contentType
+            let data = XLSXWriter.write(header: rows[0], rows: Array(rows.dropFirst()))
+            return try await http.execute(uri: path, method: c.method, headers: headers, body: ByteBuffer(bytes: data))
         }
         return try await http.call(c.method, path, json: c.json?(who, ids), headers: headers)
     }

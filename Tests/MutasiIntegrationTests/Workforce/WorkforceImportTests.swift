@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MutasiSpreadsheet
 import NIOCore
 import Testing
 
@@ -247,6 +248,24 @@ struct WorkforceImportTests {
         let export = try CLITests.run(["export", "employees", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", "-o", out], db: db)
         #expect(export.status == 0, "\(export.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Yohanes Ndun"))
+        let xlsx = dir.appendingPathComponent("out.xlsx").path
+        let xlsxExport = try CLITests.run(["export", "employees", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin",
+                                           "-o", xlsx], db: db)
+        #expect(xlsxExport.status == 0, "\(xlsxExport.stderr)")
+        let sheet = try XLSXReader.read(Array(try Data(contentsOf: URL(fileURLWithPath: xlsx))), limit: 1 << 24)
+        #expect(sheet.contains { $0.fields.first == "198503152010011002" && $0.fields.contains("Yohanes Ndun") })
+        let reimport = try CLITests.run(["import", "employees", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", xlsx], db: db)
+        #expect(reimport.status == 0 && reimport.stdout.contains("0 baru, 0 diubah"), "\(reimport.stdout)\(reimport.stderr)")
+        let asCSV = try CLITests.run(["import", "employees", "--format", "csv", "--tenant", "kota-kupang", "--operator",
+                                      "kota-kupang/admin", xlsx], db: db)
+        #expect(asCSV.status != 0)
+        let broken = dir.appendingPathComponent("rusak.xlsx").path
+        try "bukan buku kerja".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refusedXLSX = try CLITests.run(["import", "units", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", broken], db: db)
+        #expect(refusedXLSX.status == 1 && refusedXLSX.stderr.contains("xlsx.invalid"), "\(refusedXLSX.stderr)")
+        let xlsxToStdout = try CLITests.run(["export", "units", "--format", "xlsx", "--tenant", "kota-kupang", "--operator",
+                                             "kota-kupang/admin"], db: db)
+        #expect(xlsxToStdout.status == 0 && xlsxToStdout.stdout.hasPrefix("PK"))
         let bad = dir.appendingPathComponent("bad.csv").path
         try "nip;jenis_asn;nama;golongan\n1.98501E+17;PNS;X;III/a\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let refused = try CLITests.run(["import", "employees", "--tenant", "kota-kupang", "--operator", "kota-kupang/admin", bad], db: db)
