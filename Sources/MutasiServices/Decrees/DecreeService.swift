@@ -246,11 +246,7 @@ public struct DecreeService: Sendable {
                 guard before.status != .cancelled else {
                     throw DomainError.conflict("decree.invalid_state", "The decree is already cancelled.")
                 }
-                let after = try await tx.decrees.cancel(tenantID: tenantID, id: id, reason: reason, by: actor.user.id)
-                try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
-                    action: "decree.cancel", entityType: "decree", entityID: id.uuidString.lowercased(),
-                    before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
-                return after
+                return try await Self.cancel(tx, tenant: tenant, actor: actor, before, reason: reason)
             }
         }
     }
@@ -259,11 +255,18 @@ public struct DecreeService: Sendable {
     /// (numbers kept, each audited as `decree.cancel`): a cancelled plan leaves no decree in force.
     static func cancelAll(_ tx: any StoreTransaction, tenant: Tenant, actor: Principal, planID: UUID, reason: String) async throws {
         for before in try await tx.decrees.list(tenantID: tenant.id, planID: planID, agencies: nil) where before.status != .cancelled {
-            let after = try await tx.decrees.cancel(tenantID: tenant.id, id: before.id, reason: reason, by: actor.user.id)
-            try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
-                action: "decree.cancel", entityType: "decree", entityID: before.id.uuidString.lowercased(),
-                before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
+            _ = try await cancel(tx, tenant: tenant, actor: actor, before, reason: reason)
         }
+    }
+
+    /// Cancels one decree (its number kept) and records `decree.cancel` in the audit trail.
+    private static func cancel(_ tx: any StoreTransaction, tenant: Tenant, actor: Principal, _ before: Decree,
+                               reason: String) async throws -> Decree {
+        let after = try await tx.decrees.cancel(tenantID: tenant.id, id: before.id, reason: reason, by: actor.user.id)
+        try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+            action: "decree.cancel", entityType: "decree", entityID: before.id.uuidString.lowercased(),
+            before: AuditSnapshot.json(Summary(before)), after: AuditSnapshot.json(Summary(after))))
+        return after
     }
 
     private static func locked(_ tx: any StoreTransaction, tenantID: UUID, id: UUID, expectedVersion: Int) async throws -> Decree {

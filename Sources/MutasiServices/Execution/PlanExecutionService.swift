@@ -128,7 +128,6 @@ public struct PlanExecutionService: Sendable {
         else { return }
         let post = try await tx.planExecution.lockEmployee(tenantID: tenantID, id: move.employeeID)
         var skip: (String, String)?
-        if move.decree == .issued { return }
         if move.decree != .signed {
             skip = move.decree == .cancelled
                 ? ("decree.cancelled", "Surat keputusan yang memuat pemindahan ini dibatalkan.")
