@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The real-browser test: serves the demo on a database of its own in the throwaway cluster that
 # scripts/test started (it exports the MUTASI_TEST_* variables), then drives headless Chromium
-# through the pages with Selenium (Tests/browser/web_test.py). Screenshots land in
-# .build/browser-screenshots/.
+# through the pages with Selenium: every Tests/browser/*_test.py script in turn (support.py is what
+# they share). Each script signs in and out itself and leaves the demo usable for the next.
+# Screenshots land in .build/browser-screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib-postgres.sh
@@ -41,7 +42,14 @@ for _ in $(seq 1 100); do
 done
 
 mkdir -p .build/browser-screenshots
-if ! "$venv/bin/python" Tests/browser/web_test.py --base "http://127.0.0.1:$PORT" --screenshots .build/browser-screenshots; then
+failed=0
+for script in Tests/browser/*_test.py; do
+    echo "== $(basename "$script")"
+    if ! "$venv/bin/python" "$script" --base "http://127.0.0.1:$PORT" --screenshots .build/browser-screenshots; then
+        failed=1
+    fi
+done
+if [ "$failed" != 0 ]; then
     echo "--- server log ---" >&2; tail -n 50 "$work/server.log" >&2
     exit 1
 fi

@@ -9,7 +9,6 @@ import MutasiServices
 struct WebController {
     let services: Services
     let settings: WebSettings
-    static let serverTiming = HTTPFields.Element.Name("Server-Timing")!
 
     func register(_ router: Router<AppRequestContext>) {
         let pages = router.group().add(middleware: WebPageMiddleware())
@@ -98,8 +97,8 @@ struct WebController {
         }
         let started = ContinuousClock.now
         let report = try await BalanceTable.all(services.balance, actor: principal, tenantID: principal.scope.uuid, level: .agency)
-        let page = DashboardPage.render(report: report, principal: principal, csrf: csrf(context))
-        return timed(Layout.response(page), since: started)
+        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken)
+        return Layout.response(page).timed(since: started)
     }
 
     static let agencyNotFound = DomainError.notFound("agency.not_found", "Agency not found.")
@@ -116,8 +115,8 @@ struct WebController {
         let units = try await BalanceTable.all(services.balance, actor: principal, tenantID: tenantID, level: .unit, query: query)
         guard let name = try await agencyName(principal, tenantID, agencyID) else { throw Self.agencyNotFound }
         let slots = try await BalanceTable.all(services.balance, actor: principal, tenantID: tenantID, level: .slot, query: query)
-        let page = AgencyPage.render(agencyName: name, units: units, slots: slots, principal: principal, csrf: csrf(context))
-        return timed(Layout.response(page), since: started)
+        let page = AgencyPage.render(agencyName: name, units: units, slots: slots, principal: principal, csrf: context.csrfToken)
+        return Layout.response(page).timed(since: started)
     }
 
     private func agencyName(_ principal: Principal, _ tenantID: UUID, _ agencyID: UUID) async throws -> String? {
@@ -145,20 +144,7 @@ struct WebController {
                 unitName = try await services.units.get(actor: principal, tenantID: tenantID, id: unitID).name
             }
         }
-        return Layout.response(OwnRecordPage.render(employee: employee, unitName: unitName, principal: principal, csrf: csrf(context)))
-    }
-
-    private func csrf(_ context: AppRequestContext) -> String {
-        WebSession.csrfToken(session: context.bearerToken ?? "")
-    }
-
-    /// Adds how long the server took to build the page (`Server-Timing: render;dur=12.3`, in ms).
-    private func timed(_ response: Response, since started: ContinuousClock.Instant) -> Response {
-        var response = response
-        let elapsed = ContinuousClock.now - started
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        response.headers[Self.serverTiming] = "render;dur=\(String(format: "%.1f", ms))"
-        return response
+        return Layout.response(OwnRecordPage.render(employee: employee, unitName: unitName, principal: principal, csrf: context.csrfToken))
     }
 }
 
