@@ -5,7 +5,7 @@ import Foundation
 public struct Principal: Sendable, Equatable {
     /// How the action reached the system; recorded in the audit trail.
     public enum Channel: String, Sendable, Codable {
-        case api, cli, system
+        case api, cli, system, web
     }
     public var user: User
     public var channel: Channel

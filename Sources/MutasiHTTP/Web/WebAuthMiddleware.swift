@@ -15,7 +15,9 @@ struct WebAuthMiddleware: RouterMiddleware {
         let secure = WebSession.isSecure(request, peer: context.peerAddress, proxies: settings.trustedProxies)
         var context = context
         do {
-            context.principal = try await auth.authenticate(token: token, idle: settings.idleLimit)
+            var principal = try await auth.authenticate(token: token, idle: settings.idleLimit)
+            principal.channel = .web
+            context.principal = principal
         } catch let error as DomainError where error.kind == .unauthenticated {
             throw WebSignInRequired(clearCookie: WebSession.setCookie(WebSession.sessionCookie, "", maxAge: 0, secure: secure))
         }

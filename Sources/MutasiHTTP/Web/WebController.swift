@@ -47,7 +47,7 @@ struct WebController {
         let token: String
         do {
             token = try await services.auth.login(tenantCode: tenant.isEmpty ? nil : tenant, username: username,
-                                                  password: form["password"] ?? "", clientAddress: client).token
+                                                  password: form["password"] ?? "", clientAddress: client, channel: .web).token
         } catch let error as DomainError where [.unauthenticated, .forbidden, .tooManyRequests].contains(error.kind) {
             return signInForm(request, context, tenant: tenant, username: username, error: Self.signInFailure(error),
                               status: Problem.status(for: error.kind))

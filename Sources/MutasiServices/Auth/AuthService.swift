@@ -48,7 +48,7 @@ public struct AuthService: Sendable {
     /// Logs in to a tenant by its code, or to the platform when `tenantCode` is nil.
     /// `clientAddress` is the caller's address as the HTTP layer established it.
     public func login(tenantCode: String?, username: String, password: String,
-                      clientAddress: String? = nil) async throws -> LoginResult {
+                      clientAddress: String? = nil, channel: Principal.Channel = .api) async throws -> LoginResult {
         guard (tenantCode?.count ?? 0) <= Self.maxNameLength, username.count <= Self.maxNameLength else {
             throw Self.badCredentials
         }
@@ -114,7 +114,7 @@ public struct AuthService: Sendable {
             if attempt.audited {
                 let scope = attempt.tenantKnown ? attempt.scope : .platform
                 try await recordFailure(scope: scope, user: attempt.found?.user, tenantCode: tenantCode, username: username,
-                                        reason: reason, clientAddress: clientAddress)
+                                        reason: reason, clientAddress: clientAddress, channel: channel)
             }
             throw Self.badCredentials
         }
@@ -127,7 +127,7 @@ public struct AuthService: Sendable {
             let token = BearerToken.generate(scope: scope)
             let expiresAt = now.addingTimeInterval(Double(lifetime.components.seconds))
             try await tx.sessions.create(scope: scope, tokenHash: token.hash, userID: found.user.id, expiresAt: expiresAt)
-            try await tx.audit.append(scope: scope, actor: Principal(user: found.user, channel: .api),
+            try await tx.audit.append(scope: scope, actor: Principal(user: found.user, channel: channel),
                                       AuditEntry(action: "auth.login", entityType: "user",
                                                  entityID: found.user.id.uuidString.lowercased(), before: nil, after: nil))
             try await tx.enter(.platform)
@@ -142,7 +142,7 @@ public struct AuthService: Sendable {
             try await tx.loginThrottle.release(key: keys.address)
         }
         try await recordFailure(scope: scope, user: found.user, tenantCode: tenantCode, username: username,
-                                reason: "tenant_inactive", clientAddress: clientAddress)
+                                reason: "tenant_inactive", clientAddress: clientAddress, channel: channel)
         throw Self.tenantInactive
     }
 
@@ -155,13 +155,13 @@ public struct AuthService: Sendable {
     }
 
     private func recordFailure(scope: ScopeID, user: User?, tenantCode: String?, username: String,
-                               reason: String, clientAddress: String?) async throws {
+                               reason: String, clientAddress: String?, channel: Principal.Channel) async throws {
         let after = AuditSnapshot.json(FailedLogin(tenant: tenantCode, username: username.lowercased(),
                                                    reason: reason, clientAddress: clientAddress))
         let entry = AuditEntry(action: "auth.login_failed", entityType: user == nil ? "login" : "user",
                                entityID: user?.id.uuidString.lowercased() ?? username.lowercased(), before: nil, after: after)
         try await env.store.transaction(in: scope) { tx in
-            try await tx.audit.append(scope: scope, actor: .anonymous(in: scope), entry)
+            try await tx.audit.append(scope: scope, actor: .anonymous(in: scope, channel: channel), entry)
         }
     }
 
@@ -236,9 +236,9 @@ public struct AuthService: Sendable {
 
 extension Principal {
     /// Whoever tried a login that failed: recorded as nobody in particular.
-    static func anonymous(in scope: ScopeID) -> Principal {
+    static func anonymous(in scope: ScopeID, channel: Principal.Channel = .api) -> Principal {
         Principal(user: User(scope: scope, id: ScopeID.platform.uuid, username: "anonymous", fullName: "Anonymous",
                              role: .employee, bknOfficeID: nil, agencyIDs: [], employeeID: nil, active: false, version: 1),
-                  channel: .api)
+                  channel: channel)
     }
 }

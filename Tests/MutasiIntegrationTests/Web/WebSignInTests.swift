@@ -137,6 +137,27 @@ struct WebSignInTests {
         }
     }
 
+    @Test("What is done through the pages reads channel web in the audit trail; the API's stays api")
+    func webChannel() async throws {
+        try await TestApp.run { http, _, _, _ in
+            _ = try await http.webPostSignIn("kota-kupang", "admin", password: "not-the-password")
+            let session = try await http.webSignIn("kota-kupang", "admin")
+            let token = try #require(try await http.webGet("/", session: session).csrfToken)
+            #expect(try await http.webPost("/keluar", fields: ["csrf": token], cookies: [WebPage.session: session]).status == .seeOther)
+
+            let api = try await http.login("kota-kupang", "admin")
+            let scope = try await http.call(.get, "/v1/me", token: api).json()["scope"] as! String
+            func channels(_ action: String) async throws -> [String] {
+                let body = try await http.call(.get, "/v1/tenants/\(scope)/audit-events?action=\(action)&limit=10", token: api).json()
+                return (body["items"] as? [[String: Any]] ?? []).compactMap { $0["channel"] as? String }
+            }
+            let logins = try await channels("auth.login")
+            #expect(logins.sorted() == ["api", "web"])
+            #expect(try await channels("auth.login_failed") == ["web"])
+            #expect(try await channels("auth.logout") == ["web"])
+        }
+    }
+
     /// Seconds from now to the session's expiry, read as the owner.
     static func secondsLeft(_ db: TestDatabase, tenant: String, session: String) async throws -> Double {
         try await db.asOwner(tenant: tenant) { connection, _ in
