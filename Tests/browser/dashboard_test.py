@@ -1,7 +1,8 @@
 """The web pages in a real browser (headless Chromium through Selenium), against a server with
 the demo data: the province's tenant admin signs in, sees the dashboard with its chart, opens an
-agency and signs out; the demo employee signs in and sees their record; no page scrolls sideways
-in a 360 px wide window. Prints the server's render time of the province dashboard."""
+agency and signs out; the demo employee signs in and sees their record; every other role signs in
+and lands on its own start page; no page scrolls sideways in a 360 px wide window. Prints the
+server's render time of the province dashboard."""
 
 import statistics
 import sys
@@ -76,5 +77,36 @@ def employee(run):
     run.sign_out()
 
 
+
+def other_roles(run):
+    """Each remaining role lands where it works: operator, approver and auditor on their
+    dashboard, platform and BKN admins on the regions in their reach."""
+    print("Every other role:")
+    d = run.driver
+    for username, heading in (("operator-pendidikan", "Instansi saya"), ("ppk", "Dasbor keseimbangan pegawai"),
+                              ("auditor", "Dasbor keseimbangan pegawai")):
+        run.sign_in(username)
+        run.at("/")
+        bars = d.find_elements(By.CSS_SELECTOR, "figure.chart svg rect.bar-need")
+        run.check(f"{username}: {heading} with its chart", d.find_element(By.TAG_NAME, "h1").text == heading and bars,
+                  d.find_element(By.TAG_NAME, "h1").text)
+        run.sign_out()
+    for username, role in (("admin", "Admin platform"), ("bkn-banjarmasin", "Admin BKN")):
+        run.sign_in(username, tenant=None)
+        run.at("/daerah")
+        regions = [a.text for a in d.find_elements(By.CSS_SELECTOR, "table tbody th a")]
+        run.check(f"{role}: the regions in reach", d.find_element(By.CSS_SELECTOR, ".who .role").text == role
+                  and any("Sabangau" in r for r in regions), str(regions))
+        if role == "Admin BKN":
+            run.shot("daerah-desktop")
+            run.no_sideways_scroll("daerah")
+            d.find_element(By.PARTIAL_LINK_TEXT, "Sabangau").click()
+            run.wait.until(lambda d: "/daerah/" in d.current_url)
+            run.check("BKN admin: a region's balance per agency",
+                      "Sabangau" in d.find_element(By.TAG_NAME, "h1").text
+                      and d.find_elements(By.CSS_SELECTOR, "figure.chart svg rect.bar-need"))
+        run.sign_out()
+
+
 if __name__ == "__main__":
-    sys.exit(main("Dashboard and own record", [admin, employee]))
+    sys.exit(main("Dashboard, own record and every role's start", [admin, employee, other_roles]))

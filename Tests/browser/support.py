@@ -54,10 +54,12 @@ class Run:
     def at(self, path):
         self.wait.until(lambda d: d.current_url == self.base + path)
 
-    def sign_in(self, username):
+    def sign_in(self, username, tenant=TENANT):
+        """Signs in through the form; `tenant` None for platform and BKN admins."""
         d = self.driver
         d.get(self.base + "/masuk")
-        d.find_element(By.ID, "tenant").send_keys(TENANT)
+        if tenant:
+            d.find_element(By.ID, "tenant").send_keys(tenant)
         d.find_element(By.ID, "username").send_keys(username)
         d.find_element(By.ID, "password").send_keys(PASSWORD + Keys.ENTER)
 

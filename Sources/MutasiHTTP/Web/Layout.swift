@@ -24,7 +24,7 @@ enum Layout {
         case .tenantAdmin, .approver, .auditor: [("/", "Dasbor keseimbangan")]
         case .agencyOperator: [("/", "Instansi saya")]
         case .employee: [("/saya", "Data saya")]
-        case .platformAdmin, .bknAdmin: []
+        case .platformAdmin, .bknAdmin: [("/daerah", "Pemerintah daerah")]
         }
     }
 

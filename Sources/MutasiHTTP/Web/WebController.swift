@@ -21,6 +21,7 @@ struct WebController {
         signedIn.get("/instansi/{agencyID}") { _, context in try await agency(context) }
         signedIn.get("/saya") { _, context in try await ownRecord(context) }
         signedIn.post("/keluar") { request, context in try await signOut(request, context) }
+        RegionPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out
@@ -55,10 +56,19 @@ struct WebController {
         // Page sessions are held to the idle limit from the start.
         let principal = try await services.auth.authenticate(token: token, idle: settings.idleLimit)
         let secure = secure(request, context)
-        var response = Response.redirect(to: principal.role == .employee ? "/saya" : "/", type: .normal)
+        var response = Response.redirect(to: Self.home(principal.role), type: .normal)
         response.headers.append(HTTPFields.Element(name: .setCookie, value: WebSession.setCookie(WebSession.sessionCookie, token, secure: secure)))
         response.headers.append(HTTPFields.Element(name: .setCookie, value: WebSession.setCookie(WebSession.signInCookie, "", maxAge: 0, secure: secure)))
         return response
+    }
+
+    /// Where a role lands after sign-in.
+    static func home(_ role: Role) -> String {
+        switch role {
+        case .employee: "/saya"
+        case .platformAdmin, .bknAdmin: "/daerah"
+        case .tenantAdmin, .agencyOperator, .approver, .auditor: "/"
+        }
     }
 
     static func signInFailure(_ error: DomainError) -> String {
@@ -86,13 +96,12 @@ struct WebController {
     // MARK: Pages behind sign-in
 
     static let roleNotServed = DomainError(.forbidden, code: "web.role_not_served",
-                                           "Halaman ini untuk pengguna pemerintah daerah. Admin platform dan BKN memakai API.")
+                                           "Halaman ini untuk pengguna pemerintah daerah. Admin platform dan BKN membuka Pemerintah daerah.")
 
     private func dashboard(_ context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         switch principal.role {
-        case .employee: return Response.redirect(to: "/saya", type: .normal)
-        case .platformAdmin, .bknAdmin: throw Self.roleNotServed
+        case .employee, .platformAdmin, .bknAdmin: return Response.redirect(to: Self.home(principal.role), type: .normal)
         case .tenantAdmin, .agencyOperator, .approver, .auditor: break
         }
         let started = ContinuousClock.now

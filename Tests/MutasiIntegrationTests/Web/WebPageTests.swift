@@ -15,6 +15,7 @@ struct WebPageTests {
         var education: String
         var health: String
         var kupangAgency: String
+        var kupangTenant: String
     }
 
     static func ids(_ http: TestClientProtocol) async throws -> Ids {
@@ -26,9 +27,9 @@ struct WebPageTests {
             return (scope, Dictionary(uniqueKeysWithValues: items.map { ($0["code"] as! String, ($0["id"] as! String).lowercased()) }))
         }
         let (sabangau, agencies) = try await agencyIDs("provinsi-sabangau")
-        let (_, kupang) = try await agencyIDs("kota-kupang")
+        let (kupangTenant, kupang) = try await agencyIDs("kota-kupang")
         return Ids(tenant: sabangau, education: agencies["dinas-pendidikan"]!, health: agencies["dinas-kesehatan"]!,
-                   kupangAgency: kupang["dinas-pendidikan"]!)
+                   kupangAgency: kupang["dinas-pendidikan"]!, kupangTenant: kupangTenant.lowercased())
     }
 
     @Test("Role x page: dashboard, drill-down and own record as the API's rules allow")
@@ -42,7 +43,7 @@ struct WebPageTests {
             ]
             // Expected status per page, per login (303 from / sends an employee to their record).
             let expected: [(String, [String: Int])] = [
-                ("/", ["platform": 403, "bkn": 403, "admin": 200, "operator": 200, "ppk": 200, "auditor": 200, "pegawai": 303]),
+                ("/", ["platform": 303, "bkn": 303, "admin": 200, "operator": 200, "ppk": 200, "auditor": 200, "pegawai": 303]),
                 ("/instansi/\(ids.education)",
                  ["platform": 403, "bkn": 403, "admin": 200, "operator": 200, "ppk": 200, "auditor": 200, "pegawai": 403]),
                 ("/instansi/\(ids.health)",   // not the operator's agency
@@ -53,6 +54,13 @@ struct WebPageTests {
                  ["platform": 403, "bkn": 403, "admin": 404, "operator": 403, "ppk": 404, "auditor": 404, "pegawai": 403]),
                 ("/instansi/bukan-id", ["platform": 403, "bkn": 403, "admin": 404, "operator": 404, "ppk": 404, "auditor": 404, "pegawai": 404]),
                 ("/saya", ["platform": 403, "bkn": 403, "admin": 403, "operator": 403, "ppk": 403, "auditor": 403, "pegawai": 200]),
+                ("/daerah", ["platform": 200, "bkn": 200, "admin": 403, "operator": 403, "ppk": 403, "auditor": 403, "pegawai": 403]),
+                ("/daerah/\(ids.tenant)",
+                 ["platform": 200, "bkn": 200, "admin": 403, "operator": 403, "ppk": 403, "auditor": 403, "pegawai": 403]),
+                ("/daerah/\(ids.kupangTenant)",   // outside Banjarmasin's area
+                 ["platform": 200, "bkn": 404, "admin": 403, "operator": 403, "ppk": 403, "auditor": 403, "pegawai": 403]),
+                ("/daerah/\(UUID().uuidString.lowercased())",
+                 ["platform": 404, "bkn": 404, "admin": 403, "operator": 403, "ppk": 403, "auditor": 403, "pegawai": 403]),
             ]
             for (who, login) in logins {
                 let session = try await http.webSignIn(login.0, login.1)
@@ -97,6 +105,35 @@ struct WebPageTests {
             let need = totals["need"] as! Int
             #expect(need >= 1000)   // a province: thousands separated by a dot
             #expect(html.contains("<dd>\(IndonesianFormat.number(need))</dd>") && IndonesianFormat.number(need).contains("."))
+        }
+    }
+
+    @Test("Platform and BKN admins land on the regions in their reach and see a region's balance per agency")
+    func regions() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let ids = try await Self.ids(http)
+            let signIn = try await http.webPostSignIn(nil, "bkn-banjarmasin")
+            #expect(signIn.location == "/daerah")
+            let bkn = try #require(signIn.cookie(WebPage.session))
+            let list = try await http.webGet("/daerah", session: bkn)
+            #expect(list.text.contains("/daerah/\(ids.tenant)"))
+            #expect(!list.text.contains("/daerah/\(ids.kupangTenant)"))
+            let platform = try await http.webSignIn(nil, "admin")
+            let all = try await http.webGet("/daerah", session: platform)
+            #expect(all.text.contains("/daerah/\(ids.tenant)") && all.text.contains("/daerah/\(ids.kupangTenant)"))
+            #expect(try await http.webGet("/daerah?halaman=0", session: platform).status == .badRequest)
+            #expect(try await http.webGet("/daerah?halaman=99999999999999999999", session: platform).status == .badRequest)
+            #expect(try await http.webGet("/daerah?halaman=2", session: platform).text.contains("Belum ada pemerintah daerah"))
+
+            // The region page shows the API's figures of the region, and no employee.
+            let token = try await http.login(nil, "bkn-banjarmasin")
+            let report = try await http.call(.get, "/v1/tenants/\(ids.tenant)/balance?level=agency&limit=200", token: token).json()
+            let totals = report["totals"] as! [String: Any]
+            let region = try await http.webGet("/daerah/\(ids.tenant)", session: bkn)
+            #expect(region.status == .ok)
+            #expect(region.text.contains("<svg"))
+            #expect(region.text.contains("<dd>\(IndonesianFormat.number(totals["need"] as! Int))</dd>"))
+            #expect(!region.text.contains("/instansi/"))
         }
     }
 
