@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "MutasiDomain", "MutasiServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var logLevel: Logger.Level
+    /// `LOG_FORMAT`: `text` (default, for people) or `json` (one object per line, for collectors).
+    public var logFormat: LogFormat
     public var tokenLifetime: Duration
     /// A web page session unused this long is over (`WEB_IDLE_SECONDS`, default 30 minutes).
     public var webIdleLimit: Duration
@@ -50,6 +52,10 @@ public struct AppConfiguration: Sendable {
             throw DomainError.invalid("config.invalid", "LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical.", field: "LOG_LEVEL")
         }
         logLevel = level
+        guard let format = LogFormat(rawValue: (env["LOG_FORMAT"] ?? "text").lowercased()) else {
+            throw DomainError.invalid("config.invalid", "LOG_FORMAT must be text or json.", field: "LOG_FORMAT")
+        }
+        logFormat = format
         tokenLifetime = .seconds(try Self.int(env, "TOKEN_LIFETIME_SECONDS", default: 8 * 3600, range: 60...(90 * 86400)))
         webIdleLimit = .seconds(try Self.int(env, "WEB_IDLE_SECONDS", default: WebSettings.defaultIdleSeconds, range: 60...86400))
         bcryptCost = UInt8(try Self.int(env, "BCRYPT_COST", default: 12, range: 4...16))
@@ -106,4 +112,9 @@ public struct AppConfiguration: Sendable {
         return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("001_foundation.sql").path) }
             ?? candidates[0]
     }
+}
+
+/// How the server writes its log.
+public enum LogFormat: String, Sendable {
+    case text, json
 }

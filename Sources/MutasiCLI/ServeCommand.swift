@@ -12,6 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let config = try AppConfiguration()
+            if config.logFormat == .json {
+                LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+            }
             var logger = Logger(label: "mutasi")
             logger.logLevel = config.logLevel
             try await MutasiApplication.prepareToServe(config: config, logger: logger)

@@ -14,7 +14,7 @@ public enum APIRouter {
         let router = Router(context: AppRequestContext.self)
         let table = RouteTable()
         router.add(middleware: RequestIDMiddleware())
-        if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
+        if logRequests { router.add(middleware: AccessLogMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
 

@@ -11,6 +11,16 @@ public struct AppRequestContext: RequestContext {
     public var bearerToken: String?
     /// The TCP peer's IP address; nil when there is none (requests handed to the router in tests).
     public var peerAddress: String?
+    /// Where the authenticating middlewares record the caller for the request's log line.
+    var caller: RequestCaller?
+
+    /// Sets the authenticated caller, for the handlers and for the request's log line.
+    mutating func authenticated(_ principal: Principal, token: String) {
+        self.principal = principal
+        bearerToken = token
+        logger[metadataKey: "user"] = "\(principal.user.username)"
+        caller?.record(principal)
+    }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

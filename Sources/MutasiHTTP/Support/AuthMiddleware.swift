@@ -15,9 +15,7 @@ public struct AuthMiddleware: RouterMiddleware {
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         var context = context
-        context.principal = try await auth.authenticate(token: token)
-        context.bearerToken = token
-        context.logger[metadataKey: "user"] = "\(context.principal!.user.username)"
+        context.authenticated(try await auth.authenticate(token: token), token: token)
         return try await next(request, context)
     }
 }

@@ -17,12 +17,10 @@ struct WebAuthMiddleware: RouterMiddleware {
         do {
             var principal = try await auth.authenticate(token: token, idle: settings.idleLimit)
             principal.channel = .web
-            context.principal = principal
+            context.authenticated(principal, token: token)
         } catch let error as DomainError where error.kind == .unauthenticated {
             throw WebSignInRequired(clearCookie: WebSession.setCookie(WebSession.sessionCookie, "", maxAge: 0, secure: secure))
         }
-        context.bearerToken = token
-        context.logger[metadataKey: "user"] = "\(context.principal!.user.username)"
         var request = request
         if request.method == .post {
             let form = try await WebForm.read(&request)
