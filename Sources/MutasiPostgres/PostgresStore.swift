@@ -10,42 +10,52 @@ import PostgresNIO
 public struct PostgresStore: Store {
     public let client: PostgresClient
     let logger: Logger
+    /// The longest a unit of work waits for a connection before answering 503 (see `ConnectionWait`).
+    let connectionWait: Duration
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, connectionWait: Duration = .milliseconds(1500)) {
         self.client = client
         self.logger = logger
+        self.connectionWait = connectionWait
     }
 
     public func transaction<T: Sendable>(
         in scope: ScopeID,
         _ body: @Sendable (any StoreTransaction) async throws -> T
     ) async throws -> T {
-        let logger = self.logger
-        return try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                let tx = PostgresTransaction(connection: connection, logger: logger)
-                try await tx.enter(scope)
-                let result = try await body(tx)
-                try await connection.query("COMMIT", logger: logger)
-                return result
-            } catch {
+        let logger = self.logger, client = self.client, wait = connectionWait
+        // The wait is bounded by a task racing the lease; `body` is done before this returns.
+        return try await withoutActuallyEscaping(body) { body in
+            try await ConnectionWait.withConnection(client, limit: wait) { connection in
+                try await connection.query("BEGIN", logger: logger)
                 do {
-                    try await connection.query("ROLLBACK", logger: logger)
+                    let tx = PostgresTransaction(connection: connection, logger: logger)
+                    try await tx.enter(scope)
+                    let result = try await body(tx)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
                 } catch {
-                    // A ROLLBACK fails when the connection died; the pool drops a closed
-                    // connection by itself. (Closing a leased connection here stalls the pool.)
-                    logger.warning("rollback failed", metadata: ["error": "\(String(reflecting: type(of: error)))",
-                                                                 "connectionClosed": "\(connection.isClosed)"])
+                    do {
+                        try await connection.query("ROLLBACK", logger: logger)
+                    } catch {
+                        // A ROLLBACK fails when the connection died; the pool drops a closed
+                        // connection by itself. (Closing a leased connection here stalls the pool.)
+                        logger.warning("rollback failed", metadata: ["error": "\(String(reflecting: type(of: error)))",
+                                                                     "connectionClosed": "\(connection.isClosed)"])
+                    }
+                    throw PostgresErrorMapping.map(error)
                 }
-                throw PostgresErrorMapping.map(error)
             }
         }
     }
 
+    /// Whether the database answers within a second's wait (readiness must answer fast).
     public func isReachable() async -> Bool {
+        let logger = self.logger
         do {
-            try await client.query("SELECT 1", logger: logger)
+            _ = try await ConnectionWait.withConnection(client, limit: .milliseconds(800)) { connection in
+                try await connection.query("SELECT 1", logger: logger)
+            }
             return true
         } catch {
             return false
