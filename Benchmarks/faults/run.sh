@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Faults: PostgreSQL stopped under a writing client, then started again. Prints how fast /ready
+# and data routes answer while it is down, how soon requests succeed once it is back, and
+# whether every acknowledged write is stored exactly once (Benchmarks/faults/run.py).
+#
+#   Benchmarks/faults/run.sh        (MUTASI_BIN overrides the binary; default: the debug build)
+#
+# Starts a throwaway PostgreSQL of its own (as scripts/test does), removed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/lib-postgres.sh
+
+if [ -z "${MUTASI_BIN:-}" ]; then
+    swift build --product mutasi 2>&1 | tail -1
+    MUTASI_BIN=$(swift build --show-bin-path)/mutasi
+fi
+
+pg_ensure_installed
+work=$(mktemp -d /tmp/mutasi-faults.XXXXXX)
+chmod 777 "$work"
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    pg_stop "$work/data"; rm -rf "$work"
+}
+trap cleanup EXIT
+gen() { python3 -c 'import secrets; print(secrets.token_hex(16))'; }
+port=$(pg_free_port); super_pw=$(gen); owner_pw=$(gen); app_pw=$(gen)
+pg_start "$work/data" "$port" "$super_pw"
+pg_create_roles "$work/data" "$port" "$owner_pw" "$app_pw"
+pg_psql "$work/data" "$port" "CREATE DATABASE mutasi OWNER mutasi"
+export MIGRATION_DATABASE_URL="postgres://mutasi:$owner_pw@127.0.0.1:$port/mutasi"
+export DATABASE_URL="postgres://mutasi_app:$app_pw@127.0.0.1:$port/mutasi"
+export SQL_DIR="$(pwd)/sql" BCRYPT_COST=4 LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port)
+"$MUTASI_BIN" migrate >/dev/null
+"$MUTASI_BIN" demo seed >/dev/null
+"$MUTASI_BIN" serve >"$work/server.log" 2>&1 &
+server=$!
+
+export FAULTS_URL="http://127.0.0.1:$PORT" FAULTS_PGDATA="$work/data" FAULTS_PG_BIN="$PG_BIN" FAULTS_PG_PORT="$port"
+python3 Benchmarks/faults/run.py
