@@ -75,3 +75,19 @@ pg_create_roles() {
         ALTER ROLE mutasi_app PASSWORD '$app_pw';
     END \$\$;"
 }
+
+# pg_scratch_database DIR: a throwaway cluster in DIR/data with the two roles and a database
+# `mutasi`; exports PG_PORT, MIGRATION_DATABASE_URL (the owner) and DATABASE_URL (the server's
+# role). For benchmarks; stop it with `pg_stop DIR/data`.
+pg_scratch_database() {
+    local dir=$1 super_pw owner_pw app_pw
+    super_pw=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+    owner_pw=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+    app_pw=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+    PG_PORT=$(pg_free_port)
+    pg_start "$dir/data" "$PG_PORT" "$super_pw"
+    pg_create_roles "$dir/data" "$PG_PORT" "$owner_pw" "$app_pw"
+    pg_psql "$dir/data" "$PG_PORT" "CREATE DATABASE mutasi OWNER mutasi"
+    export PG_PORT MIGRATION_DATABASE_URL="postgres://mutasi:$owner_pw@127.0.0.1:$PG_PORT/mutasi"
+    export DATABASE_URL="postgres://mutasi_app:$app_pw@127.0.0.1:$PG_PORT/mutasi"
+}

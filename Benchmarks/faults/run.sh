@@ -24,13 +24,8 @@ cleanup() {
     pg_stop "$work/data"; rm -rf "$work"
 }
 trap cleanup EXIT
-gen() { python3 -c 'import secrets; print(secrets.token_hex(16))'; }
-port=$(pg_free_port); super_pw=$(gen); owner_pw=$(gen); app_pw=$(gen)
-pg_start "$work/data" "$port" "$super_pw"
-pg_create_roles "$work/data" "$port" "$owner_pw" "$app_pw"
-pg_psql "$work/data" "$port" "CREATE DATABASE mutasi OWNER mutasi"
-export MIGRATION_DATABASE_URL="postgres://mutasi:$owner_pw@127.0.0.1:$port/mutasi"
-export DATABASE_URL="postgres://mutasi_app:$app_pw@127.0.0.1:$port/mutasi"
+pg_scratch_database "$work"
+port=$PG_PORT
 export SQL_DIR="$(pwd)/sql" BCRYPT_COST=4 LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port)
 "$MUTASI_BIN" migrate >/dev/null
 "$MUTASI_BIN" demo seed >/dev/null

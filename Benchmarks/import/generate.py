@@ -23,10 +23,10 @@ with open(os.path.join(out, "units.csv"), "w", encoding="utf-8") as f:
     for u in range(units):
         f.write(f"BENCH-{u:05d};Sekolah Uji {u};dinas-pendidikan;52.71.0{1 + u % 6}\n")
 with open(os.path.join(out, "slots.csv"), "w", encoding="utf-8") as f:
-    f.write("kode_unit;kode_jabatan;nama_jabatan;jenis_jabatan;golongan_min;golongan_maks;bidang_pendidikan;kompetensi;kebutuhan\n")
+    f.write("kode_unit;kode_jabatan;nama_jabatan;jenis_jabatan;golongan_min;golongan_maks;bidang_pendidikan;kompetensi;kebutuhan;alasan_kebutuhan\n")
     for u in range(units):
         for code, name, kind, lo, hi, fields, comp in slots:
-            f.write(f"BENCH-{u:05d};{code};{name};{kind};{lo};{hi};{fields};{comp};10\n")
+            f.write(f"BENCH-{u:05d};{code};{name};{kind};{lo};{hi};{fields};{comp};10;Kebutuhan awal data uji beban\n")
 seen = set()
 with open(os.path.join(out, "employees.csv"), "w", encoding="utf-8") as f:
     f.write("nip;jenis_asn;nama;tanggal_lahir;jenis_kelamin;golongan;pendidikan;bidang_pendidikan;kompetensi;"
