@@ -102,7 +102,7 @@ def plans(run):
     d.find_element(By.ID, "p-catatan").send_keys("Disetujui setelah satu usulan dihapus.")
     d.find_element(By.CSS_SELECTOR, f"form[action='{path}/setujui'] button").click()
     run.wait.until(lambda d: "pesan=disetujui" in d.current_url or refused(d))
-    run.check("the approver approves", "Disetujui" in flash(d), refused(d))
+    run.check("the approver approves", "pesan=disetujui" in d.current_url and "Rencana disetujui." in flash(d), refused(d))
     run.shot("rencana-disetujui-desktop")
     run.sign_out()
 
