@@ -164,4 +164,70 @@ struct WebPlanPagesTests {
             #expect(adminPage.text.contains("SK terbit"))
         }
     }
+
+    @Test("Objections decided, a plan rejected, a plan and a decree cancelled through the pages")
+    func objectionsRejectCancel() async throws {
+        try await TestApp.run { http, services, db, _ in
+            let f = try await ReviewFixture.make(http, services, db)
+            let admin = try await http.webSignIn("kota-uji", "admin")
+            let ppk = try await http.webSignIn("kota-uji", "ppk")
+            let path = "/rencana/\(f.plan.lowercased())"
+            #expect(try await http.submit(try await http.webGet(path, session: admin), "\(path)/tinjau", session: admin,
+                                          ["batas": "2099-01-01"]).status == .seeOther)
+            #expect(try await http.call(.put, "\(f.planPath)/moves/me/answer", token: f.diam,
+                                        json: ["answer": "object", "reason": "Saya merawat orang tua di dekat SD 2."]).status == .created)
+            var page = try await http.webGet(path, session: admin)
+            #expect(page.text.contains("Saya merawat orang tua di dekat SD 2.") && page.text.contains("Keberatan (belum diputuskan)"))
+            let decide = "\(path)/keberatan/\(f.silentID.lowercased())"
+            let noChoice = try await http.submit(page, decide, session: admin, ["keputusan": "", "catatan": "Tetap dipindahkan."])
+            #expect(noChoice.status == .badRequest && noChoice.text.contains("Pilih keputusan"))
+            let noNote = try await http.submit(page, decide, session: admin, ["keputusan": "reject", "catatan": " "])
+            #expect(noNote.status == .badRequest && noNote.text.contains("Catatan keputusan harus berisi"))
+            #expect(try await http.submit(page, decide, session: admin, ["keputusan": "reject", "catatan": "Formasi SD 1 mendesak."])
+                    .status == .seeOther)
+            page = try await http.webGet("\(path)?tanggapan=rejected", session: admin)
+            #expect(page.text.contains(PlanCampaignTests.silent) && page.text.contains("Keberatan ditolak"))
+
+            // Submitted, then rejected by the approver with a reason.
+            try await DecisionFixture.sql(db, "UPDATE plans SET answer_deadline = now() - interval '1 day' WHERE id = '\(f.plan)'")
+            #expect(try await http.submit(try await http.webGet(path, session: admin), "\(path)/ajukan", session: admin).status == .seeOther)
+            page = try await http.webGet(path, session: ppk)
+            let short = try await http.submit(page, "\(path)/tolak", session: ppk, ["alasan": "kurang"])
+            #expect(short.status == .badRequest && short.text.contains("Alasan harus berisi 10"))
+            #expect(try await http.submit(page, "\(path)/tolak", session: ppk, ["alasan": "Anggaran mutasi belum tersedia."]).status == .seeOther)
+            #expect(try await Self.plan(services, f.plan).status == .rejected)
+            page = try await http.webGet(path, session: admin)
+            #expect(page.text.contains("Ditolak") && page.text.contains("Anggaran mutasi belum tersedia."))
+
+            // Cancelled by the tenant admin with a reason.
+            #expect(try await http.submit(page, "\(path)/batal", session: admin, ["alasan": "Rencana diganti."]).status == .seeOther)
+            #expect(try await Self.plan(services, f.plan).status == .cancelled)
+            #expect(try await http.webGet(path, session: admin).text.contains("Dibatalkan"))
+        }
+    }
+
+    @Test("A tenant admin cancels a decree with a reason; the approver may not")
+    func decreeCancel() async throws {
+        try await TestApp.run { http, services, db, _ in
+            let d = try await DecisionFixture.submitted(http, services, db)
+            #expect(try await d.step(http, "approve", token: d.ppk, json: ["note": "Sesuai kebutuhan."]).status == .ok)
+            let admin = try await http.webSignIn("kota-uji", "admin")
+            let ppk = try await http.webSignIn("kota-uji", "ppk")
+            let path = "/rencana/\(d.f.plan.lowercased())"
+            #expect(try await http.submit(try await http.webGet(path, session: admin), "\(path)/sk", session: admin).status == .seeOther)
+            let principal = try await services.operators.principal(login: "kota-uji/admin")
+            let decree = try #require(try await services.decrees.list(actor: principal, tenantID: principal.scope.uuid,
+                                                                     planID: UUID(uuidString: d.f.plan)!).first)
+            let cancel = "/sk/\(decree.id.uuidString.lowercased())/batal"
+            let list = try await http.webGet("\(path)/sk", session: admin)
+            let byApprover = try await http.submit(list, cancel, session: ppk, ["csrf": try await http.csrf(ppk), "alasan": "Salah ketik nomor."])
+            #expect(byApprover.status == .forbidden)
+            let short = try await http.submit(list, cancel, session: admin, ["alasan": "salah"])
+            #expect(short.status == .badRequest && short.text.contains("Alasan pembatalan harus berisi 10"))
+            #expect(try await services.decrees.get(actor: principal, tenantID: principal.scope.uuid, id: decree.id).status == .issued)
+            #expect(try await http.submit(list, cancel, session: admin, ["alasan": "Salah ketik nama pegawai."]).status == .seeOther)
+            #expect(try await services.decrees.get(actor: principal, tenantID: principal.scope.uuid, id: decree.id).status == .cancelled)
+            #expect(try await http.webGet("\(path)/sk", session: admin).text.contains("Dibatalkan"))
+        }
+    }
 }
