@@ -86,17 +86,22 @@ struct PostgresPlanRepository: PlanRepository {
         return Page(items: try rows.map(plan), total: total, request: page)
     }
 
-    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?,
+    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?, where place: MoveFilter,
                _ page: PageRequest) async throws -> Page<PlanMove> {
         let filter = Self.answerFilter(answer) + Self.droppedFilter(dropped)
         let total = try await db.count("""
-            SELECT count(*) FROM plan_moves m
-            LEFT JOIN plan_move_answers a ON a.tenant_id = m.tenant_id AND a.plan_id = m.plan_id AND a.employee_id = m.employee_id
+            SELECT count(*) \(unescaped: Self.moveJoins)
             WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID) AND \(unescaped: filter)
+              AND (\(place.fromAgencyID)::uuid IS NULL OR fu.agency_id = \(place.fromAgencyID))
+              AND (\(place.toAgencyID)::uuid IS NULL OR tu.agency_id = \(place.toAgencyID))
+              AND (\(place.kind)::text IS NULL OR m.kind = \(place.kind))
             """)
         let rows = try await db.rows("""
             SELECT \(unescaped: Self.moveColumns) \(unescaped: Self.moveJoins)
             WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID) AND \(unescaped: filter)
+              AND (\(place.fromAgencyID)::uuid IS NULL OR fu.agency_id = \(place.fromAgencyID))
+              AND (\(place.toAgencyID)::uuid IS NULL OR tu.agency_id = \(place.toAgencyID))
+              AND (\(place.kind)::text IS NULL OR m.kind = \(place.kind))
             ORDER BY tu.code, ts.code, e.nip LIMIT \(page.limit) OFFSET \(page.offset)
             """)
         return Page(items: try rows.map(Self.move), total: total, request: page)

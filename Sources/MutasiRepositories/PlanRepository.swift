@@ -53,8 +53,9 @@ public protocol PlanRepository: Sendable {
     func find(tenantID: UUID, id: UUID) async throws -> TransferPlan?
     func list(tenantID: UUID, _ page: PageRequest) async throws -> Page<TransferPlan>
     /// The moves with their explanations and answers; `answer` keeps those whose answer is so,
-    /// `dropped` those the approver dropped (true) or kept (false).
-    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?,
+    /// `dropped` those the approver dropped (true) or kept (false); `where` those leaving or
+    /// entering an agency, of one kind.
+    func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?, where: MoveFilter,
                _ page: PageRequest) async throws -> Page<PlanMove>
     func instanceJSON(tenantID: UUID, planID: UUID) async throws -> String?
     func markBuilding(tenantID: UUID, id: UUID) async throws
@@ -64,7 +65,12 @@ public protocol PlanRepository: Sendable {
 
 extension PlanRepository {
     public func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, _ page: PageRequest) async throws -> Page<PlanMove> {
-        try await moves(tenantID: tenantID, planID: planID, answer: answer, dropped: nil, page)
+        try await moves(tenantID: tenantID, planID: planID, answer: answer, dropped: nil, where: MoveFilter(), page)
+    }
+
+    public func moves(tenantID: UUID, planID: UUID, answer: AnswerCounts.Filter?, dropped: Bool?,
+                      _ page: PageRequest) async throws -> Page<PlanMove> {
+        try await moves(tenantID: tenantID, planID: planID, answer: answer, dropped: dropped, where: MoveFilter(), page)
     }
 }
 

@@ -44,8 +44,10 @@ struct PlanController {
             let (tenantID, planID) = try Self.ids(context)
             let answer = try QueryValues.choice(request, "answer", AnswerCounts.Filter.self)
             let dropped = try QueryValues.bool(request, "dropped")
+            let filter = MoveFilter(fromAgencyID: try QueryValues.uuid(request, "fromAgency"),
+                                    toAgencyID: try QueryValues.uuid(request, "toAgency"), kind: HTTPInput.string(request, "kind"))
             return try HTTPInput.json(try await plans.moves(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                            id: planID, answer: answer, dropped: dropped,
+                                                            id: planID, answer: answer, dropped: dropped, filter: filter,
                                                             page: try HTTPInput.page(request)))
         }
         table.on(group, prefix: "/v1", "tenants/{tenantID}/plans/{planID}/instance", method: .get) { _, context in

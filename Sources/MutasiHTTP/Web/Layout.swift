@@ -21,7 +21,7 @@ enum Layout {
     /// The links a role's navigation offers.
     static func navigation(_ role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .tenantAdmin, .approver, .auditor: [("/", "Dasbor keseimbangan")]
+        case .tenantAdmin, .approver, .auditor: [("/", "Dasbor keseimbangan"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi")]
         case .agencyOperator: [("/", "Instansi saya")]
         case .employee: [("/saya", "Data saya")]
         case .platformAdmin, .bknAdmin: [("/daerah", "Pemerintah daerah")]

@@ -22,6 +22,7 @@ struct WebController {
         signedIn.get("/saya") { _, context in try await ownRecord(context) }
         signedIn.post("/keluar") { request, context in try await signOut(request, context) }
         RegionPages(services: services).register(signedIn)
+        PlanningPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out

@@ -15,6 +15,8 @@ public struct PlanService: Sendable {
     public init(_ env: ServiceEnvironment) { self.env = env }
 
     static let readers: Set<Role> = [.tenantAdmin, .approver, .auditor]
+    /// The kinds of move the engine proposes (planning.md).
+    public static let moveKinds = ["voluntary", "compulsory"]
     static let notFound = DomainError.notFound("plan.not_found", "Plan not found.")
 
     /// Records the plan and queues its build; returns at once. The plan's policy is the
@@ -102,12 +104,17 @@ public struct PlanService: Sendable {
     }
 
     /// The moves of a built plan, each with its explanation, answer and how many comments it
-    /// has; `answer` keeps those whose answer is so, `dropped` those dropped (true) or kept (false).
+    /// has; `answer` keeps those whose answer is so, `dropped` those dropped (true) or kept (false),
+    /// `filter` those leaving or entering an agency, of a kind (`voluntary`, `compulsory`; 400
+    /// `plan.invalid_move_kind` naming `kind` otherwise).
     public func moves(actor: Principal, tenantID: UUID, id: UUID, answer: AnswerCounts.Filter? = nil, dropped: Bool? = nil,
-                      page: PageRequest) async throws -> Page<PlanMove> {
-        try await read(actor, tenantID) { tx in
+                      filter: MoveFilter = MoveFilter(), page: PageRequest) async throws -> Page<PlanMove> {
+        if let kind = filter.kind, !Self.moveKinds.contains(kind) {
+            throw DomainError.invalid("plan.invalid_move_kind", "kind must be voluntary or compulsory.", field: "kind")
+        }
+        return try await read(actor, tenantID) { tx in
             guard try await tx.plans.find(tenantID: tenantID, id: id) != nil else { throw Self.notFound }
-            var moves = try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, dropped: dropped, page)
+            var moves = try await tx.plans.moves(tenantID: tenantID, planID: id, answer: answer, dropped: dropped, where: filter, page)
             let counts = try await tx.planComments.counts(tenantID: tenantID, planID: id, employeeIDs: moves.items.map(\.employeeID))
             for i in moves.items.indices { moves.items[i].commentCount = counts[moves.items[i].employeeID] ?? 0 }
             return moves
