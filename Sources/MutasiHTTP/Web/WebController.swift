@@ -21,6 +21,7 @@ struct WebController {
         signedIn.get("/instansi/{agencyID}") { _, context in try await agency(context) }
         signedIn.get("/saya") { _, context in try await ownRecord(context) }
         signedIn.post("/keluar") { request, context in try await signOut(request, context) }
+        NeedsPages(services: services).register(pages, signedIn)
     }
 
     // MARK: Sign-in and sign-out
