@@ -140,13 +140,23 @@ struct NeedsPageTests {
             let history = try await http.call(.get, "\(api)/history", token: adminToken).json()["items"] as! [[String: Any]]
             #expect(history.compactMap { $0["action"] as? String } == ["create", "submit"])
 
-            // The tenant admin sees it first, awaiting verification.
+            // The tenant admin sees it first, awaiting verification: before a later year's draft too.
+            let later = try await NeedsAnalysisTests.slot(db, unit: "web-alur-lain", staff: 0)
+            let laterID = (try await http.call(.post, "/v1/tenants/\(tenant)/needs-analyses", token: adminToken,
+                                               json: ["slotID": later, "year": 2027, "tasks": NeedsAnalysisTests.workedTasks])
+                .json()["id"] as! String).lowercased()
             let adminSession = try await http.webSignIn("kota-kupang", "admin")
             let list = try await http.webGet("/abk", session: adminSession).text
             let rows = list.components(separatedBy: "<tbody>").last!.components(separatedBy: "</tr>").dropLast()
             let waiting = rows.prefix { $0.contains("menunggu verifikasi") }
             #expect(waiting.contains { $0.contains("href=\"/abk/\(id)\"") })
             #expect(!rows.dropFirst(waiting.count).contains { $0.contains("menunggu verifikasi") })
+            #expect(rows.contains { $0.contains("href=\"/abk/\(laterID)\"") })
+            // Others see the plain order: the later year first.
+            let auditorList = try await http.webGet("/abk", session: try await http.webSignIn("kota-kupang", "auditor")).text
+            let mine = try #require(auditorList.range(of: "href=\"/abk/\(id)\""))
+            let draft = try #require(auditorList.range(of: "href=\"/abk/\(laterID)\""))
+            #expect(draft.lowerBound < mine.lowerBound && !auditorList.contains("menunggu verifikasi"))
             let adminResponse = try await http.webGet("/abk/\(id)", session: adminSession)
             let adminPage = adminResponse.text
             #expect(adminPage.contains("action=\"/abk/\(id)/setujui\"") && adminPage.contains("action=\"/abk/\(id)/kembalikan\""))
