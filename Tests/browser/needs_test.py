@@ -131,6 +131,21 @@ def operator_enters(run):
     run.check("and change with every keystroke", d.find_element(By.ID, "abk-beban").text == "360.000"
               and d.find_element(By.ID, "abk-butuh").text == "5", str(figures(run)))
 
+    # The ratio method: 250 pupils at 20 each need 12,5, rounded up to 13.
+    d.find_element(By.CSS_SELECTOR, "input[name=metode][value=rasio]").click()
+    run.check("choosing the ratio hides the task table", not d.find_element(By.CSS_SELECTOR, "fieldset[data-metode=tugas]").is_displayed())
+    d.find_element(By.ID, "rasio_penggerak").send_keys("murid per guru")
+    d.find_element(By.ID, "rasio_populasi").send_keys("250")
+    d.find_element(By.ID, "rasio_per_orang").send_keys("20")
+    live = figures(run)
+    gap = 13 - staff
+    want = {"abk-beban": "—", "abk-pasti": "12,5", "abk-butuh": "13",
+            "abk-selisih": f"Kurang {gap}" if gap > 0 else f"Lebih {-gap}" if gap < 0 else "Seimbang"}
+    if staff:
+        want["abk-ej"] = decimal(Fraction(25, 2) / staff)
+    run.check("ratio: live figures are the exact arithmetic", all(live[k] == v for k, v in want.items()), f"{live} vs {want}")
+    d.find_element(By.CSS_SELECTOR, "input[name=metode][value=tugas]").click()
+
     type_tasks(run, SETS[0])
     run.shot("abk-isi-desktop")
     save_and_compare(run, SETS[0], staff, "0,724 rounded up to 1")
