@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("openapi.json"), .copy("Web/mutasi.css")]
+            resources: [.copy("openapi.json"), .copy("Web/mutasi.css"), .copy("Web/Needs/abk.js")]
         ),
         // Composition root: configuration, database, services, application.
         .target(

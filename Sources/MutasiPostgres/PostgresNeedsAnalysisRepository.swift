@@ -150,7 +150,8 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
         }
         let total = try await db.count(query("count(*)", ""))
         let rows = try await db.rows(query(Self.analysisColumns + ", " + Self.slotColumns, """
-            ORDER BY a.year DESC, g.code, u.code, s.code, a.created_at DESC, a.id
+            ORDER BY \(f.submittedFirst ? "a.state = 'submitted' DESC," : "") a.year DESC, g.code, u.code, s.code,
+                a.created_at DESC, a.id
             LIMIT \(page.limit) OFFSET \(page.offset)
             """))
         return Page(items: try await records(tenantID: tenantID, rows), total: total, request: page)

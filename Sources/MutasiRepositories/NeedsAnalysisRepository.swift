@@ -39,10 +39,12 @@ public struct NeedsAnalysisFilter: Sendable {
     public var agencyID: UUID?
     /// Only slots of these agencies (an agency operator's); nil: all.
     public var visibleAgencies: [UUID]?
+    /// Submitted analyses (awaiting verification) before the others.
+    public var submittedFirst: Bool
     public init(year: Int? = nil, state: NeedsAnalysis.State? = nil, slotID: UUID? = nil, agencyID: UUID? = nil,
-                visibleAgencies: [UUID]? = nil) {
+                visibleAgencies: [UUID]? = nil, submittedFirst: Bool = false) {
         self.year = year; self.state = state; self.slotID = slotID; self.agencyID = agencyID
-        self.visibleAgencies = visibleAgencies
+        self.visibleAgencies = visibleAgencies; self.submittedFirst = submittedFirst
     }
 }
 

@@ -21,8 +21,9 @@ enum Layout {
     /// The links a role's navigation offers.
     static func navigation(_ role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .tenantAdmin, .approver, .auditor: [("/", "Dasbor keseimbangan"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi")]
-        case .agencyOperator: [("/", "Instansi saya")]
+        case .tenantAdmin, .approver, .auditor:
+            [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi")]
+        case .agencyOperator: [("/", "Instansi saya"), ("/abk", "ABK")]
         case .employee: [("/saya", "Data saya")]
         case .platformAdmin, .bknAdmin: [("/daerah", "Pemerintah daerah")]
         }

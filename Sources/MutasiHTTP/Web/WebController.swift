@@ -23,6 +23,7 @@ struct WebController {
         signedIn.post("/keluar") { request, context in try await signOut(request, context) }
         RegionPages(services: services).register(signedIn)
         PlanningPages(services: services).register(signedIn)
+        NeedsPages(services: services).register(pages, signedIn)
     }
 
     // MARK: Sign-in and sign-out

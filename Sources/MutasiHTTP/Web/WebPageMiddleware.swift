@@ -27,7 +27,7 @@ struct WebPageMiddleware: RouterMiddleware {
     }
 
     static let headers: [(HTTPFields.Element.Name, String)] = [
-        (.contentSecurityPolicy, "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        (.contentSecurityPolicy, "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'"),
         (HTTPFields.Element.Name("X-Content-Type-Options")!, "nosniff"),
         (HTTPFields.Element.Name("Referrer-Policy")!, "same-origin"),

@@ -80,6 +80,19 @@ public struct NeedsAnalysisService: Sendable {
         }
     }
 
+    /// The slot an analysis would be entered for, with its current staff: what the entry form
+    /// computes the gap and EJ against before anything is saved. Editors only (operators: their
+    /// agencies' slots, 403 otherwise); a slot of no agency of the tenant answers 404.
+    public func slot(actor: Principal, tenantID: UUID, slotID: UUID) async throws -> NeedsSlotContext {
+        try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: Self.editors) { tx, _ in
+            guard let slot = try await tx.needs.slot(tenantID: tenantID, slotID: slotID) else {
+                throw DomainError.notFound("slot.not_found", "Slot not found.")
+            }
+            try TenantScope.requireAgency(actor, slot.agencyID)
+            return slot
+        }
+    }
+
     // MARK: Writing
 
     public func create(actor: Principal, tenantID: UUID, _ draft: Draft) async throws -> NeedsAnalysisView {

@@ -13,13 +13,18 @@ enum AgencyPage {
                              groups: units.items.map { .init(label: $0.name, need: $0.figures.need, staff: $0.figures.current) })
         let unitTable = BalanceTable.render(caption: "Keseimbangan per unit kerja", firstHead: "Unit kerja",
                                             rows: units.items, totals: totals, first: { "\($0.name)" })
+        // Those who enter needs analyses start one from the slot's row.
+        let entersNeeds = principal.role == .tenantAdmin || principal.role == .agencyOperator
         let slotTable = BalanceTable.render(
-            caption: "Keseimbangan per formasi jabatan", firstHead: "Jabatan", extraHeads: ["Unit kerja", "Jenis jabatan"],
+            caption: "Keseimbangan per formasi jabatan", firstHead: "Jabatan",
+            extraHeads: ["Unit kerja", "Jenis jabatan"] + (entersNeeds ? ["ABK"] : []),
             rows: slots.items, totals: nil,
             first: { "\($0.name) <span class=\"hint\">(\($0.code))</span>" },
             extra: { row in
                 let kind = row.positionKind.flatMap(PositionKind.init(rawValue:))?.indonesianName ?? (row.positionKind ?? "")
-                return ["\(row.unitID.flatMap { unitNames[$0] } ?? row.unitCode ?? "")", "\(kind)"]
+                let needs: [HTML] = entersNeeds
+                    ? ["<a href=\"/abk/baru?formasi=\(row.id.lowercased)\" aria-label=\"Isi ABK \(row.name)\">Isi ABK</a>"] : []
+                return ["\(row.unitID.flatMap { unitNames[$0] } ?? row.unitCode ?? "")", "\(kind)"] + needs
             })
         let content: HTML = units.items.isEmpty
             ? "<p>Instansi ini belum memiliki formasi.</p>"
@@ -28,7 +33,7 @@ enum AgencyPage {
                 \(chart.svg)
                 <h2>Unit kerja</h2>
                 \(unitTable)
-                <h2>Formasi jabatan</h2>
+                <h2 id="formasi">Formasi jabatan</h2>
                 \(slotTable)
                 """
         let body: HTML = """
