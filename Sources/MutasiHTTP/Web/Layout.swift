@@ -21,8 +21,9 @@ enum Layout {
     /// The links a role's navigation offers.
     static func navigation(_ role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .tenantAdmin, .approver, .auditor: [("/", "Dasbor keseimbangan")]
-        case .agencyOperator: [("/", "Instansi saya")]
+        case .tenantAdmin: [("/", "Dasbor keseimbangan"), ("/impor", "Impor"), ("/ekspor", "Ekspor")]
+        case .approver, .auditor: [("/", "Dasbor keseimbangan"), ("/ekspor", "Ekspor")]
+        case .agencyOperator: [("/", "Instansi saya"), ("/ekspor", "Ekspor")]
         case .employee: [("/saya", "Data saya")]
         case .platformAdmin, .bknAdmin: []
         }

@@ -21,6 +21,8 @@ struct WebController {
         signedIn.get("/instansi/{agencyID}") { _, context in try await agency(context) }
         signedIn.get("/saya") { _, context in try await ownRecord(context) }
         signedIn.post("/keluar") { request, context in try await signOut(request, context) }
+        FilePages(services: services).register(signedIn)
+        ReportPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out
@@ -96,8 +98,9 @@ struct WebController {
         case .tenantAdmin, .agencyOperator, .approver, .auditor: break
         }
         let started = ContinuousClock.now
+        async let cards = ReportPages.cards(services, principal)
         let report = try await BalanceTable.all(services.balance, actor: principal, tenantID: principal.scope.uuid, level: .agency)
-        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken)
+        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken, subReports: try await cards)
         return Layout.response(page).timed(since: started)
     }
 

@@ -61,6 +61,14 @@ public struct BalanceService: Sendable {
         return s.list(s.rotation, page: page, horizon: false)
     }
 
+    /// How many employees each list holds (retiring, education mismatches, rotation due), from
+    /// one computation: the dashboard's cards.
+    public func listCounts(actor: Principal, tenantID: UUID, query: Query = Query()) async throws -> BalanceListCounts {
+        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: false)
+        return BalanceListCounts(asOf: s.asOf, horizonMonths: s.months, retiring: s.retiring.count,
+                                 educationMismatches: s.mismatches.count, rotationDue: s.rotation.count)
+    }
+
     private func snapshot(actor: Principal, tenantID: UUID, query: Query, managersToo: Bool) async throws -> BalanceSnapshot {
         let months = query.months ?? Self.defaultMonths
         guard Self.months.contains(months) else {
