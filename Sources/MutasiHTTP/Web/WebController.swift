@@ -98,9 +98,16 @@ struct WebController {
         case .tenantAdmin, .agencyOperator, .approver, .auditor: break
         }
         let started = ContinuousClock.now
-        async let cards = ReportPages.cards(services, principal)
-        let report = try await BalanceTable.all(services.balance, actor: principal, tenantID: principal.scope.uuid, level: .agency)
-        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken, subReports: try await cards)
+        // One computation gives the agencies and the employee lists' counts; past the first
+        // page of agencies the rest are read page by page.
+        let (first, counts) = try await services.balance.overview(actor: principal, tenantID: principal.scope.uuid, level: .agency,
+                                                                  page: try PageRequest(limit: PageRequest.maxLimit))
+        var report = first
+        if report.items.count < report.total {
+            report = try await BalanceTable.all(services.balance, actor: principal, tenantID: principal.scope.uuid, level: .agency)
+        }
+        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken,
+                                        subReports: ReportPages.cards(counts))
         return Layout.response(page).timed(since: started)
     }
 

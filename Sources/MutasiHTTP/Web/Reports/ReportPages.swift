@@ -81,8 +81,7 @@ struct ReportPages {
     }
 
     /// The dashboard's cards: how many each list holds, linking to it.
-    static func cards(_ services: Services, _ principal: Principal) async throws -> HTML {
-        let c = try await services.balance.listCounts(actor: principal, tenantID: principal.scope.uuid)
+    static func cards(_ c: BalanceListCounts) -> HTML {
         let counts: [(SubReport, Int)] = [(.retirements, c.retiring), (.mismatches, c.educationMismatches), (.rotation, c.rotationDue)]
         let items = counts.map { item -> HTML in
             """
