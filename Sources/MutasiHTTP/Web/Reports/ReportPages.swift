@@ -117,7 +117,7 @@ enum SubReport: CaseIterable {
 
     var cardLabel: String {
         switch self {
-        case .retirements: "pensiun dalam \(BalanceService.defaultMonths) bulan"
+        case .retirements: "sudah atau akan pensiun dalam \(BalanceService.defaultMonths) bulan"
         case .mismatches: "pendidikan tidak sesuai"
         case .rotation: "lebih dari 5 tahun di jabatan"
         }

@@ -44,7 +44,7 @@ enum SubReportPage {
                                       "<td>\(IndonesianFormat.date(r.retirementDate))\(r.retired ? " (sudah lewat)" : "")</td>",
                                       "<td class=\"num\">\(IndonesianFormat.number(r.monthsToRetirement))</td>"]
             }
-            lead = "Pegawai yang pensiun dalam \(filter.months) bulan sejak \(IndonesianFormat.date(list.asOf)), yang paling dekat lebih dahulu."
+            lead = "Pegawai yang pensiun dalam \(filter.months) bulan sejak \(IndonesianFormat.date(list.asOf)), dan yang batas usianya sudah lewat tetapi masih tercatat di formasi; yang paling dekat lebih dahulu."
         case .mismatches(let list):
             heads = holderHeads + ["Bidang pendidikan pegawai", "Bidang yang diminta formasi"]
             rows = list.items.map { m in
