@@ -21,9 +21,13 @@ enum Layout {
     /// The links a role's navigation offers.
     static func navigation(_ role: Role) -> [(href: String, label: String)] {
         switch role {
-        case .tenantAdmin, .approver, .auditor:
-            [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi")]
-        case .agencyOperator: [("/", "Instansi saya"), ("/abk", "ABK")]
+        case .tenantAdmin:
+            [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi"),
+             ("/impor", "Impor"), ("/ekspor", "Ekspor")]
+        case .approver, .auditor:
+            [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi"),
+             ("/ekspor", "Ekspor")]
+        case .agencyOperator: [("/", "Instansi saya"), ("/abk", "ABK"), ("/ekspor", "Ekspor")]
         case .employee: [("/saya", "Data saya")]
         case .platformAdmin, .bknAdmin: [("/daerah", "Pemerintah daerah")]
         }

@@ -4,7 +4,7 @@ import MutasiServices
 
 /// Pages behind sign-in: the session cookie names the caller (each use keeps an idle session
 /// alive, see `AuthService.authenticate(token:idle:)`), and every POST must carry the
-/// session's CSRF token in its form, else 403.
+/// session's CSRF token in its form (urlencoded, or multipart for uploads), else 403.
 struct WebAuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
@@ -23,12 +23,25 @@ struct WebAuthMiddleware: RouterMiddleware {
         }
         var request = request
         if request.method == .post {
-            let form = try await WebForm.read(&request)
-            guard let sent = form[WebSession.csrfField], WebSession.same(sent, WebSession.csrfToken(session: token)) else {
+            let sent: String?
+            if WebMultipart.boundary(contentType: request.headers[.contentType] ?? "") != nil {
+                sent = try await WebMultipart.read(&request, maxBytes: Self.multipartLimit(request.uri.path))[WebSession.csrfField]
+            } else {
+                sent = try await WebForm.read(&request)[WebSession.csrfField]
+            }
+            guard let sent, WebSession.same(sent, WebSession.csrfToken(session: token)) else {
                 throw WebRefusal.csrf
             }
         }
         return try await next(request, context)
+    }
+
+    /// Paths whose forms upload files take bodies as large as the API's imports; every other
+    /// multipart form is held to the limit of a short form.
+    static let uploadPaths = ["/impor/"]
+
+    static func multipartLimit(_ path: String) -> Int {
+        uploadPaths.contains(where: path.hasPrefix) ? WorkforceFileController.maxImportBytes : WebForm.maxBytes
     }
 }
 

@@ -24,6 +24,8 @@ struct WebController {
         RegionPages(services: services).register(signedIn)
         PlanningPages(services: services).register(signedIn)
         NeedsPages(services: services).register(pages, signedIn)
+        FilePages(services: services).register(signedIn)
+        ReportPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out
@@ -107,8 +109,16 @@ struct WebController {
         case .tenantAdmin, .agencyOperator, .approver, .auditor: break
         }
         let started = ContinuousClock.now
-        let report = try await BalanceTable.all(services.balance, actor: principal, tenantID: principal.scope.uuid, level: .agency)
-        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken)
+        // One computation gives the agencies and the employee lists' counts; past the first
+        // page of agencies the rest are read page by page.
+        let (first, counts) = try await services.balance.overview(actor: principal, tenantID: principal.scope.uuid, level: .agency,
+                                                                  page: try PageRequest(limit: PageRequest.maxLimit))
+        var report = first
+        if report.items.count < report.total {
+            report = try await BalanceTable.all(services.balance, actor: principal, tenantID: principal.scope.uuid, level: .agency)
+        }
+        let page = DashboardPage.render(report: report, principal: principal, csrf: context.csrfToken,
+                                        subReports: ReportPages.cards(counts))
         return Layout.response(page).timed(since: started)
     }
 

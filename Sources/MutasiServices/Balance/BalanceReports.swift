@@ -136,3 +136,12 @@ public struct BalanceList<Item: Codable & Sendable>: Codable, Sendable {
     public var limit: Int
     public var offset: Int
 }
+
+/// The sizes of the balance's employee lists on one day.
+public struct BalanceListCounts: Codable, Sendable, Equatable {
+    public var asOf: CalendarDate
+    public var horizonMonths: Int
+    public var retiring: Int
+    public var educationMismatches: Int
+    public var rotationDue: Int
+}

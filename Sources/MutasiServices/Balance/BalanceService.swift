@@ -61,6 +61,20 @@ public struct BalanceService: Sendable {
         return s.list(s.rotation, page: page, horizon: false)
     }
 
+    /// The balance at one level with the sizes of the employee lists (retiring, education
+    /// mismatches, rotation due), from one computation: the dashboard shows both. Only the
+    /// roles that may read the lists.
+    public func overview(actor: Principal, tenantID: UUID, level: BalanceLevel, query: Query = Query(),
+                         page: PageRequest) async throws -> (BalanceReport, BalanceListCounts) {
+        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: false)
+        let rows = s.rows(level)
+        let report = BalanceReport(level: level, asOf: s.asOf, horizonMonths: s.months, totals: s.rows(.tenant)[0],
+                                   items: Array(rows.dropFirst(page.offset).prefix(page.limit)), total: rows.count,
+                                   limit: page.limit, offset: page.offset)
+        return (report, BalanceListCounts(asOf: s.asOf, horizonMonths: s.months, retiring: s.retiring.count,
+                                          educationMismatches: s.mismatches.count, rotationDue: s.rotation.count))
+    }
+
     private func snapshot(actor: Principal, tenantID: UUID, query: Query, managersToo: Bool) async throws -> BalanceSnapshot {
         let months = query.months ?? Self.defaultMonths
         guard Self.months.contains(months) else {

@@ -5,7 +5,7 @@ import MutasiServices
 /// `/`: the balance per agency (all of the tenant's for admins, approvers and auditors; an
 /// operator's own agencies), as a chart of need against staff and as a table.
 enum DashboardPage {
-    static func render(report: BalanceReport, principal: Principal, csrf: String) -> HTML {
+    static func render(report: BalanceReport, principal: Principal, csrf: String, subReports: HTML = .empty) -> HTML {
         let operatorView = principal.role == .agencyOperator
         let title = operatorView ? "Instansi saya" : "Dasbor keseimbangan pegawai"
         let chart = BarChart(title: "Kebutuhan dan pegawai per instansi",
@@ -20,6 +20,7 @@ enum DashboardPage {
             <h1>\(title)</h1>
             <p class="lead">\(report.totals.name) · per \(IndonesianFormat.date(report.asOf)) · pensiun dihitung \(report.horizonMonths) bulan ke depan</p>
             \(Summary.cards(report.totals.figures))
+            \(subReports)
             \(content)
             \(Summary.legend)
             """
