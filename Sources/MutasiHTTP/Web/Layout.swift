@@ -23,7 +23,8 @@ enum Layout {
         switch role {
         case .tenantAdmin, .approver, .auditor: [("/", "Dasbor keseimbangan")]
         case .agencyOperator: [("/", "Instansi saya")]
-        case .employee: [("/saya", "Data saya")]
+        case .employee: [("/saya", "Data saya"), ("/saya/preferensi", "Preferensi"), ("/saya/poin", "Poin"),
+                         ("/saya/usulan", "Usulan mutasi"), ("/saya/sk", "Petikan SK")]
         case .platformAdmin, .bknAdmin: []
         }
     }

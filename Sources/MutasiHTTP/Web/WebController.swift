@@ -21,6 +21,8 @@ struct WebController {
         signedIn.get("/instansi/{agencyID}") { _, context in try await agency(context) }
         signedIn.get("/saya") { _, context in try await ownRecord(context) }
         signedIn.post("/keluar") { request, context in try await signOut(request, context) }
+        EmployeePages(services: services).register(signedIn)
+        CampaignFormPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out
