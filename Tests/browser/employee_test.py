@@ -73,10 +73,12 @@ def employee_files(run):
     search = d.find_element(By.ID, "cari")
     search.send_keys("SMA Negeri")
     search.submit()
-    run.wait.until(lambda d: "cari=" in d.current_url)
+    tambah = "//ul[contains(@class,'results')]/li[.//button[text()='Tambah']]"
+    run.wait.until(lambda d: "cari=" in d.current_url and d.find_elements(By.XPATH, tambah))
+    run.shot("preferensi-cari-360")
     added = []
     for _ in range(2):
-        item = d.find_element(By.XPATH, "//ul[contains(@class,'results')]/li[.//button[text()='Tambah']]")
+        item = run.wait.until(lambda d: d.find_element(By.XPATH, tambah))
         added.append(item.find_element(By.CSS_SELECTOR, ".choice").text)
         item.find_element(By.XPATH, ".//button[text()='Tambah']").click()
         run.wait.until(lambda d, n=len(added): len(d.find_elements(By.CSS_SELECTOR, "ol.ranked li")) == n)
@@ -135,6 +137,11 @@ def scenario(run):
         open_campaign(run)
         employee_files(run)
         admin_sees(run)
+    except Exception:
+        # Where it stopped, for the log.
+        print(f"  at {run.driver.current_url}:")
+        print("  " + run.driver.find_element(By.TAG_NAME, "body").text[:1500].replace("\n", "\n  "))
+        raise
     finally:
         close_campaign(run)
 

@@ -68,7 +68,8 @@ struct EmployeePageTests {
             #expect(empty.status == .ok)
             #expect(empty.text.contains("Kampanye Pendidikan 2027") && empty.text.contains("belum mengisi"))
             // Search lists matching units of the campaign's agencies with an add button; the clinic is outside it.
-            let search = try await http.webGet("/saya/preferensi?pilihan=&cari=SD%20Negeri", session: s.session)
+            // A space comes as `+`, as a browser's GET form sends it.
+            let search = try await http.webGet("/saya/preferensi?pilihan=&cari=SD+Negeri", session: s.session)
             #expect(search.status == .ok)
             #expect(search.text.contains("SD Negeri 2") && search.text.contains("Tambah"))
             #expect(!search.text.contains("Puskesmas"))

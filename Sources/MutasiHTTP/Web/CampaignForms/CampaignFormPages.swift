@@ -31,7 +31,7 @@ struct CampaignFormPages {
 
     /// `?halaman=N` (1 and up) as a page of 50.
     static func page(_ request: Request) throws -> (number: Int, request: PageRequest) {
-        let text = request.uri.queryParameters.get("halaman") ?? "1"
+        let text = WebForm.query(request)["halaman"] ?? "1"
         guard text.count <= 6, let number = Int(text), number >= 1 else {
             throw DomainError.invalid("web.invalid_page", "Nomor halaman tidak valid.", field: "halaman")
         }
@@ -47,13 +47,13 @@ struct CampaignFormPages {
         let campaignID = try HTTPInput.id(context, "campaignID", notFound: Self.campaignNotFound)
         let campaign = try await services.campaigns.get(actor: principal, tenantID: tenantID, id: campaignID)
         var filter = FormFilter()
-        if let wish = request.uri.queryParameters.get("keinginan"), !wish.isEmpty {
+        if let wish = WebForm.query(request)["keinginan"], !wish.isEmpty {
             guard let value = PreferenceForm.Wish(rawValue: wish) else {
                 throw DomainError.invalid("web.invalid_filter", "Saringan keinginan tidak dikenali.", field: "keinginan")
             }
             filter.wish = value
         }
-        if let agency = request.uri.queryParameters.get("instansi"), !agency.isEmpty {
+        if let agency = WebForm.query(request)["instansi"], !agency.isEmpty {
             guard let id = UUID(uuidString: agency) else {
                 throw DomainError.invalid("web.invalid_filter", "Saringan instansi tidak dikenali.", field: "instansi")
             }
@@ -95,7 +95,7 @@ struct CampaignFormPages {
         let campaignID = try HTTPInput.id(context, "campaignID", notFound: Self.campaignNotFound)
         let (number, page) = try Self.page(request)
         return Layout.response(try await contestsPage(principal, context, campaignID, number: number, page: page,
-                                                      flash: request.uri.queryParameters.get("pesan")))
+                                                      flash: WebForm.query(request)["pesan"]))
     }
 
     private func contestsPage(_ principal: Principal, _ context: AppRequestContext, _ campaignID: UUID, number: Int = 1,

@@ -38,7 +38,7 @@ struct EmployeePages {
     }
 
     private static func query(_ request: Request, _ name: String) -> String? {
-        request.uri.queryParameters.get(name)
+        WebForm.query(request)[name]
     }
 
     // MARK: Preference form

@@ -133,3 +133,10 @@ enum EmployeePageFormat {
         return day(date) + String(format: " pukul %02d.%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
     }
 }
+
+extension WebForm {
+    /// The parameters of a page's address as a GET form sends them (`+` for a space).
+    static func query(_ request: Request) -> WebForm {
+        WebForm(request.uri.query ?? "")
+    }
+}
