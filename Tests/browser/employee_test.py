@@ -9,6 +9,7 @@ import json
 import sys
 import urllib.request
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from support import main, PASSWORD, TENANT
@@ -44,6 +45,22 @@ def step(run, token, tenant, campaign, name):
     return status
 
 
+def ranked(d):
+    """The ranked units' names; None while the page is being replaced."""
+    try:
+        return [e.text for e in d.find_elements(By.CSS_SELECTOR, "ol.ranked li .choice")]
+    except StaleElementReferenceException:
+        return None
+
+
+def main_text(d):
+    """The page's main text; empty while the page is being replaced."""
+    try:
+        return d.find_element(By.TAG_NAME, "main").text
+    except Exception:
+        return ""
+
+
 def open_campaign(run):
     print("Tenant admin opens a campaign through the API:")
     token, tenant = admin_token(run)
@@ -68,7 +85,7 @@ def employee_files(run):
     state["nip"] = values.get("NIP", "")
     d.find_element(By.LINK_TEXT, "Formulir preferensi").click()
     run.at("/saya/preferensi")
-    run.check("the form of the open campaign", "Kampanye Uji Peramban" in d.find_element(By.TAG_NAME, "main").text)
+    run.check("the form of the open campaign", run.wait.until(lambda d: "Kampanye Uji Peramban" in main_text(d)))
 
     search = d.find_element(By.ID, "cari")
     search.send_keys("SMA Negeri")
@@ -82,11 +99,11 @@ def employee_files(run):
         added.append(item.find_element(By.CSS_SELECTOR, ".choice").text)
         item.find_element(By.XPATH, ".//button[text()='Tambah']").click()
         run.wait.until(lambda d, n=len(added): len(d.find_elements(By.CSS_SELECTOR, "ol.ranked li")) == n)
-    ranked = [e.text for e in d.find_elements(By.CSS_SELECTOR, "ol.ranked li .choice")]
-    run.check("two units added in order", ranked == added, f"{ranked} vs {added}")
+    names = run.wait.until(ranked)
+    run.check("two units added in order", names == added, f"{names} vs {added}")
     # Move the second up: the order swaps.
     d.find_element(By.XPATH, "//ol[contains(@class,'ranked')]/li[2]//button[contains(., 'Naik')]").click()
-    run.wait.until(lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "ol.ranked li .choice")] == added[::-1])
+    run.wait.until(lambda d: ranked(d) == added[::-1])
     run.check("ranked: the second moved up", True)
     state["units"] = added[::-1]
 
@@ -95,10 +112,10 @@ def employee_files(run):
     d.find_element(By.ID, "teks0").send_keys("Ingin mengajar di sekolah yang lebih besar")
     run.shot("preferensi-isi-360")
     d.find_element(By.XPATH, "//button[text()='Simpan formulir']").click()
-    run.wait.until(lambda d: "pesan=disimpan" in d.current_url)
-    text = d.find_element(By.TAG_NAME, "main").text
+    run.wait.until(lambda d: "pesan=disimpan" in d.current_url and "Tersimpan versi" in main_text(d))
+    text = main_text(d)
     run.check("saved: the flash and version 1", "Formulir preferensi tersimpan." in text and "Tersimpan versi 1" in text)
-    run.check("saved ranking shown", [e.text for e in d.find_elements(By.CSS_SELECTOR, "ol.ranked li .choice")] == state["units"])
+    run.check("saved ranking shown", run.wait.until(ranked) == state["units"])
     run.phone(False)
     run.shot("preferensi-desktop")
     run.no_sideways_scroll("preferensi")

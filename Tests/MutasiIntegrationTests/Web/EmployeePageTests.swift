@@ -200,6 +200,16 @@ struct EmployeePageTests {
             let contestID = mine[0].id.uuidString.lowercased()
             let decision = ["csrf": try #require(list.csrfToken), "sanggahan": contestID, "versi": "\(mine[0].version)",
                             "keputusan": "uphold", "penyesuaian": "0", "catatan": "Masa tugas di pulau terluar"]
+            // Without the CSRF token, or with the employee's: 403, still pending.
+            for csrf in [nil, token] as [String?] {
+                var fields = decision.merging(["penyesuaian": "10"]) { _, b in b }
+                fields["csrf"] = csrf
+                let refused = try await http.webPost("/kampanye/\(s.campaign)/sanggahan", fields: fields, cookies: [WebPage.session: admin])
+                #expect(refused.status == .forbidden)
+            }
+            let still = try await services.contests.mine(actor: principal, tenantID: principal.scope.uuid, campaignID: campaignID,
+                                                         page: try PageRequest()).items
+            #expect(still.first?.state == .pending)
             let zero = try await http.webPost("/kampanye/\(s.campaign)/sanggahan", fields: decision, cookies: [WebPage.session: admin])
             #expect(zero.status == .badRequest && zero.text.contains("Penyesuaian poin: untuk menerima sanggahan"))
             let notNumber = try await http.webPost("/kampanye/\(s.campaign)/sanggahan",
