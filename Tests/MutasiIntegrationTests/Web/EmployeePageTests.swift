@@ -116,6 +116,10 @@ struct EmployeePageTests {
             #expect(outside.status == .badRequest)
             #expect(outside.text.contains("Pilihan unit ke-2: unit ini tidak termasuk instansi yang dicakup kampanye."))
             #expect(outside.text.contains("Ingin mengajar di sekolah yang lebih besar"))
+            // What was entered comes back escaped.
+            let markup = try await Self.save(http, s, csrf: token, choices: [s.clinic], extra: ["teks0": "<script>x()</script>"])
+            #expect(markup.status == .badRequest && markup.text.contains("&lt;script&gt;x()&lt;/script&gt;"))
+            #expect(!markup.text.contains("<script>"))
             // A family reunion without the spouse's workplace.
             let reunion = try await Self.save(http, s, csrf: token, choices: [s.school2],
                                               extra: ["alasan0": "family_reunion", "teks0": "Suami di Kabupaten Kupang"])
