@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "MutasiHTTP",
             dependencies: [
-                "MutasiDomain", "MutasiServices",
+                "MutasiDomain", "MutasiRepositories", "MutasiServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

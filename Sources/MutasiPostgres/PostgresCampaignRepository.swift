@@ -186,12 +186,15 @@ struct PostgresCampaignRepository: CampaignRepository {
         return try await form(tenantID: tenantID, campaignID: campaignID, employeeID: employeeID, lock: false)!
     }
 
-    func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ page: PageRequest) async throws -> Page<PreferenceForm> {
+    func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ filter: FormFilter,
+               _ page: PageRequest) async throws -> Page<PreferenceForm> {
         func query(_ select: String, _ rest: String, _ page: PageRequest? = nil) -> PostgresQuery {
             """
             SELECT \(unescaped: select) FROM preference_forms f \(unescaped: Self.formJoins)
             WHERE f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID)
               AND (\(agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(agencyIDs)::uuid[]))
+              AND (\(filter.wish?.rawValue)::text IS NULL OR f.wish = \(filter.wish?.rawValue))
+              AND (\(filter.agencyID)::uuid IS NULL OR u.agency_id = \(filter.agencyID))
             \(unescaped: rest)
             LIMIT \(page?.limit) OFFSET \(page?.offset)
             """

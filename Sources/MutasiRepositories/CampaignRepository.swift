@@ -102,8 +102,10 @@ public protocol CampaignRepository: Sendable {
     /// the history.
     func saveForm(tenantID: UUID, campaignID: UUID, employeeID: UUID, _ content: FormContent,
                   requestStatus: PreferenceForm.RequestStatus?, filedBy: UUID) async throws -> PreferenceForm
-    /// Forms of the campaign, by NIP; `agencyIDs` limits them to employees of those agencies.
-    func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ page: PageRequest) async throws -> Page<PreferenceForm>
+    /// Forms of the campaign, by NIP; `agencyIDs` limits them to employees of those agencies,
+    /// `filter` to one wish and one agency.
+    func forms(tenantID: UUID, campaignID: UUID, agencyIDs: [UUID]?, _ filter: FormFilter,
+               _ page: PageRequest) async throws -> Page<PreferenceForm>
     /// Stores the forms (each at version 1, with its history row) in one statement per table and
     /// returns how many were stored; rows whose NIP or units the tenant lacks are skipped.
     func importForms(tenantID: UUID, campaignID: UUID, _ rows: [FormImportRow], filedBy: UUID) async throws -> Int
@@ -115,4 +117,11 @@ public protocol CampaignRepository: Sendable {
     /// limits them to employees of those agencies, `employeeID` to one.
     func pointSubjects(tenantID: UUID, campaign: Campaign, agencyIDs: [UUID]?, employeeID: UUID?,
                        _ page: PageRequest) async throws -> Page<PointsSubject>
+}
+
+/// What a list of a campaign's forms is narrowed to: a wish, an agency (of the employee's slot).
+public struct FormFilter: Sendable, Equatable {
+    public var wish: PreferenceForm.Wish?
+    public var agencyID: UUID?
+    public init(wish: PreferenceForm.Wish? = nil, agencyID: UUID? = nil) { self.wish = wish; self.agencyID = agencyID }
 }

@@ -28,7 +28,8 @@ enum Layout {
             [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi"),
              ("/ekspor", "Ekspor")]
         case .agencyOperator: [("/", "Instansi saya"), ("/abk", "ABK"), ("/ekspor", "Ekspor")]
-        case .employee: [("/saya", "Data saya")]
+        case .employee: [("/saya", "Data saya"), ("/saya/preferensi", "Preferensi"), ("/saya/poin", "Poin"),
+                         ("/saya/usulan", "Usulan mutasi"), ("/saya/sk", "Petikan SK")]
         case .platformAdmin, .bknAdmin: [("/daerah", "Pemerintah daerah")]
         }
     }

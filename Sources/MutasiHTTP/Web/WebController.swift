@@ -26,6 +26,8 @@ struct WebController {
         NeedsPages(services: services).register(pages, signedIn)
         FilePages(services: services).register(signedIn)
         ReportPages(services: services).register(signedIn)
+        EmployeePages(services: services).register(signedIn)
+        CampaignFormPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out

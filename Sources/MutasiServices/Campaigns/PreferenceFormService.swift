@@ -106,11 +106,13 @@ public struct PreferenceFormService: Sendable {
 
     // MARK: Staff
 
-    public func list(actor: Principal, tenantID: UUID, campaignID: UUID, page: PageRequest) async throws -> Page<PreferenceForm> {
+    /// The campaign's forms the actor may read, narrowed by `filter` (a wish, an agency).
+    public func list(actor: Principal, tenantID: UUID, campaignID: UUID, filter: FormFilter = FormFilter(),
+                     page: PageRequest) async throws -> Page<PreferenceForm> {
         try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: Self.staff) { tx, _ in
             let campaign = try await CampaignService.visible(tx, actor, tenantID: tenantID, id: campaignID, lock: false)
             return try await tx.campaigns.forms(tenantID: tenantID, campaignID: campaign.id,
-                                                agencyIDs: TenantScope.visibleAgencies(actor), page)
+                                                agencyIDs: TenantScope.visibleAgencies(actor), filter, page)
         }
     }
 
