@@ -128,7 +128,7 @@ print(f"/ready while down: {sorted({s for s, _, _ in ready})}, data route: {sort
       f"({', '.join(sorted({(b or {}).get('code', '?') for s, b, _ in data if s == 503}))})")
 row("/ready while down, slowest of 5", max(t for _, _, t in ready), 1)
 row("GET /v1/me while down, slowest of 5", max(t for _, _, t in data), 2)
-row("slowest write attempt (retried until stored)", slowest_write[0], 2)
+row("slowest write attempt (stopped, or starting again)", slowest_write[0], 2)
 row("database back -> first successful request", recovered, 5)
 print(f"{'writes acknowledged / stored by an earlier attempt':<46} {len(acknowledged):>8} / {len(conflicts)}")
 print(f"{'acknowledged writes missing':<46} {len(missing):>8}     (floor 0)")

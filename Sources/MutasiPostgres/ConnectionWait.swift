@@ -2,16 +2,18 @@ import MutasiDomain
 import PostgresNIO
 import Synchronization
 
-/// How long a unit of work may wait for a pooled connection. While PostgreSQL is down the pool
-/// keeps trying to connect and a lease would wait indefinitely; bounding the wait answers the
-/// caller at once with 503 `database.unavailable`, and the pool reconnects by itself when the
-/// database is back. Only the wait is bounded: work that has its connection runs to its end.
+/// Waiting for a pooled connection without waiting for a database that is down. While PostgreSQL
+/// is down the pool keeps trying to connect and a lease would wait indefinitely. So each time
+/// `limit` passes without a connection, the probe asks whether the database accepts connections
+/// at all: if not, the caller gets 503 `database.unavailable` at once (the pool reconnects by
+/// itself when the database is back); if it does, the pool is only busy or slow to connect,
+/// and the wait goes on. Work that has its connection runs to its end.
 enum ConnectionWait {
     static let unavailable = DomainError(.unavailable, code: "database.unavailable",
                                          "The database cannot be reached; try again shortly.", field: "retryAfter=5")
 
     static func withConnection<T: Sendable>(
-        _ client: PostgresClient, limit: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+        _ client: PostgresClient, limit: Duration, probe: DatabaseProbe?, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let leased = Flag()
         do {
@@ -23,9 +25,12 @@ enum ConnectionWait {
                     }
                 }
                 group.addTask {
-                    try await Task.sleep(for: limit)
-                    if leased.isSet { return nil }   // working: let it finish
-                    throw unavailable
+                    while true {
+                        try await Task.sleep(for: limit)
+                        if leased.isSet { return nil }   // working: let it finish
+                        if let probe, probe.accepts() { continue }   // up, only busy
+                        throw unavailable
+                    }
                 }
                 while let result = try await group.next() {
                     if let value = result {

@@ -10,12 +10,15 @@ import PostgresNIO
 public struct PostgresStore: Store {
     public let client: PostgresClient
     let logger: Logger
-    /// The longest a unit of work waits for a connection before answering 503 (see `ConnectionWait`).
+    /// How long a unit of work waits for a connection before asking the probe whether the
+    /// database is up at all (see `ConnectionWait`); without a probe, 503 after that long.
     let connectionWait: Duration
+    let probe: DatabaseProbe?
 
-    public init(client: PostgresClient, logger: Logger, connectionWait: Duration = .milliseconds(1500)) {
+    public init(client: PostgresClient, logger: Logger, probe: DatabaseProbe? = nil, connectionWait: Duration = .seconds(1)) {
         self.client = client
         self.logger = logger
+        self.probe = probe
         self.connectionWait = connectionWait
     }
 
@@ -23,10 +26,10 @@ public struct PostgresStore: Store {
         in scope: ScopeID,
         _ body: @Sendable (any StoreTransaction) async throws -> T
     ) async throws -> T {
-        let logger = self.logger, client = self.client, wait = connectionWait
+        let logger = self.logger, client = self.client, wait = connectionWait, probe = self.probe
         // The wait is bounded by a task racing the lease; `body` is done before this returns.
         return try await withoutActuallyEscaping(body) { body in
-            try await ConnectionWait.withConnection(client, limit: wait) { connection in
+            try await ConnectionWait.withConnection(client, limit: wait, probe: probe) { connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
                     let tx = PostgresTransaction(connection: connection, logger: logger)
@@ -49,11 +52,11 @@ public struct PostgresStore: Store {
         }
     }
 
-    /// Whether the database answers within a second's wait (readiness must answer fast).
+    /// Whether the database answers; a database that is down is told within about a second.
     public func isReachable() async -> Bool {
         let logger = self.logger
         do {
-            _ = try await ConnectionWait.withConnection(client, limit: .milliseconds(800)) { connection in
+            _ = try await ConnectionWait.withConnection(client, limit: .milliseconds(400), probe: probe) { connection in
                 try await connection.query("SELECT 1", logger: logger)
             }
             return true

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tells a database that is down from one that is only slow to hand out a connection: can a
+/// TCP connection to its address be opened within a moment? A stopped server refuses at once;
+/// a busy one accepts. Only the TCP handshake is made, nothing is sent.
+public struct DatabaseProbe: Sendable {
+    public let host: String
+    public let port: Int
+    /// How long the handshake may take, in milliseconds.
+    public let timeoutMilliseconds: Int32
+
+    public init(host: String, port: Int, timeoutMilliseconds: Int32 = 500) {
+        self.host = host
+        self.port = port
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+
+    /// Whether some address of `host` accepts a TCP connection on `port`.
+    public func accepts() -> Bool {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        #if canImport(Glibc)
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+        hints.ai_socktype = SOCK_STREAM
+        #endif
+        var found: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &found) == 0, let first = found else { return false }
+        defer { freeaddrinfo(first) }
+        var next: UnsafeMutablePointer<addrinfo>? = first
+        while let info = next {
+            if connects(info.pointee) { return true }
+            next = info.pointee.ai_next
+        }
+        return false
+    }
+
+    private func connects(_ info: addrinfo) -> Bool {
+        let fd = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK)
+        if connect(fd, info.ai_addr, info.ai_addrlen) == 0 { return true }
+        guard errno == EINPROGRESS else { return false }
+        var waiting = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        guard poll(&waiting, 1, timeoutMilliseconds) == 1 else { return false }
+        var failure: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        return getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length) == 0 && failure == 0
+    }
+}
