@@ -68,7 +68,7 @@ enum CampaignFormsPage {
             <p><a href="/kampanye/\(id)">← Kembali ke kampanye</a></p>
             <h1>Formulir preferensi</h1>
             <p class="lead">\(s.campaign.name) · \(IndonesianFormat.number(s.forms.total)) formulir</p>
-            <form method="get" action="\(base)" class="filters">
+            <form method="get" action="\(base)" class="form-filters">
             <label for="keinginan">Keinginan</label>
             <select id="keinginan" name="keinginan">\(wishOptions)</select>
             <label for="instansi">Instansi</label>

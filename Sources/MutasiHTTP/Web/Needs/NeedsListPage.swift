@@ -41,7 +41,7 @@ enum NeedsListPage {
         let body: HTML = """
             <h1>Analisis jabatan dan beban kerja (ABK)</h1>
             \(newLink)
-            <form class="filters" method="get" action="/abk">
+            <form class="abk-filters" method="get" action="/abk">
             <div class="field"><label for="tahun">Tahun</label><input id="tahun" name="tahun" type="text" inputmode="numeric" value="\(filters.year)"></div>
             <div class="field"><label for="keadaan">Keadaan</label><select id="keadaan" name="keadaan">\(stateOptions)</select></div>
             <div class="field"><label for="instansi">Instansi</label><select id="instansi" name="instansi">\(agencyOptions)</select></div>
