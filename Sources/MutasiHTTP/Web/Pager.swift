@@ -12,11 +12,17 @@ struct Pager {
 
     /// Reads `?halaman=`; anything but a whole number from 1 to 100,000 is refused with 400.
     init(_ request: Request) throws {
-        guard let text = request.uri.queryParameters.get(Self.parameter) else { number = 1; return }
+        number = try Self.number(request.uri.queryParameters.get(Self.parameter))
+    }
+
+    /// A page number as typed: absent or empty is page 1; anything but a whole number from 1 to
+    /// 100,000 is refused with 400 (so an offset computed from it never overflows).
+    static func number(_ text: String?) throws -> Int {
+        guard let text, !text.isEmpty else { return 1 }
         guard text.count <= 6, let value = Int(text), (1...100_000).contains(value) else {
-            throw DomainError.invalid("web.page_invalid", "Nomor halaman tidak valid.", field: Self.parameter)
+            throw DomainError.invalid("web.page_invalid", "Nomor halaman tidak valid.", field: parameter)
         }
-        number = value
+        return value
     }
 
     var request: PageRequest { get throws { try PageRequest(limit: Self.size, offset: (number - 1) * Self.size) } }

@@ -136,21 +136,14 @@ struct WebController {
         // The balance service applies the role and agency rules; an agency it leaves empty may
         // still exist without slots, or not at all (another tenant's): the agency list tells.
         let units = try await BalanceTable.all(services.balance, actor: principal, tenantID: tenantID, level: .unit, query: query)
-        guard let name = try await agencyName(principal, tenantID, agencyID) else { throw Self.agencyNotFound }
+        guard let name = try await agencyName(principal, agencyID) else { throw Self.agencyNotFound }
         let slots = try await BalanceTable.all(services.balance, actor: principal, tenantID: tenantID, level: .slot, query: query)
         let page = AgencyPage.render(agencyName: name, units: units, slots: slots, principal: principal, csrf: context.csrfToken)
         return Layout.response(page).timed(since: started)
     }
 
-    private func agencyName(_ principal: Principal, _ tenantID: UUID, _ agencyID: UUID) async throws -> String? {
-        var offset = 0
-        while true {
-            let page = try await services.agencies.list(actor: principal, tenantID: tenantID,
-                                                        page: try PageRequest(limit: PageRequest.maxLimit, offset: offset))
-            if let agency = page.items.first(where: { $0.id == agencyID }) { return agency.name }
-            offset += page.items.count
-            if page.items.isEmpty || offset >= page.total { return nil }
-        }
+    private func agencyName(_ principal: Principal, _ agencyID: UUID) async throws -> String? {
+        try await services.allAgencies(principal).first { $0.id == agencyID }?.name
     }
 
     private func ownRecord(_ context: AppRequestContext) async throws -> Response {

@@ -31,10 +31,7 @@ struct CampaignFormPages {
 
     /// `?halaman=N` (1 and up) as a page of 50.
     static func page(_ request: Request) throws -> (number: Int, request: PageRequest) {
-        let text = WebForm.query(request)["halaman"] ?? "1"
-        guard text.count <= 6, let number = Int(text), number >= 1 else {
-            throw DomainError.invalid("web.invalid_page", "Nomor halaman tidak valid.", field: "halaman")
-        }
+        let number = try Pager.number(WebForm.query(request)[Pager.parameter])
         return (number, try PageRequest(limit: pageSize, offset: (number - 1) * pageSize))
     }
 
@@ -61,22 +58,12 @@ struct CampaignFormPages {
         }
         let (number, page) = try Self.page(request)
         let forms = try await services.forms.list(actor: principal, tenantID: tenantID, campaignID: campaign.id, filter: filter, page: page)
-        let agencies = try await allAgencies(principal)
+        let agencies = try await services.allAgencies(principal)
         let units = try await unitNames(principal, Set(forms.items.flatMap(\.preferences)))
         let html = CampaignFormsPage.render(.init(campaign: campaign, forms: forms, pageNumber: number, filter: filter,
                                                   agencies: agencies, units: units),
                                             principal: principal, csrf: context.csrfToken)
         return Layout.response(html).timed(since: started)
-    }
-
-    private func allAgencies(_ principal: Principal) async throws -> [Agency] {
-        var all: [Agency] = []
-        while true {
-            let page = try await services.agencies.list(actor: principal, tenantID: principal.scope.uuid,
-                                                        page: try PageRequest(limit: PageRequest.maxLimit, offset: all.count))
-            all += page.items
-            if page.items.isEmpty || all.count >= page.total { return all }
-        }
     }
 
     /// Names of the units a page of forms lists; a unit the reader may not see shows as unknown.

@@ -64,30 +64,12 @@ struct NeedsPages {
             guard let id = UUID(uuidString: text) else { throw DomainError.invalid("web.agency_invalid", "Instansi tidak dikenal.") }
             filter.agencyID = id
         }
-        let pageNumber = try Self.pageNumber(query.get("halaman"))
+        let pageNumber = try Pager.number(query.get(Pager.parameter))
         let page = try await services.needs.list(actor: principal, tenantID: tenantID, filter: filter, page: try PageRequest(
             limit: NeedsListPage.pageSize, offset: (pageNumber - 1) * NeedsListPage.pageSize))
-        let agencies = try await agencies(principal)
+        let agencies = try await services.allAgencies(principal)
         return Layout.response(NeedsListPage.render(page, filters: filters, pageNumber: pageNumber, agencies: agencies,
                                                     principal: principal, csrf: context.csrfToken))
-    }
-
-    static func pageNumber(_ text: String?) throws -> Int {
-        guard let text, !text.isEmpty else { return 1 }
-        guard text.count <= 6, let number = Int(text), number >= 1 else {
-            throw DomainError.invalid("web.page_invalid", "Nomor halaman tidak valid.")
-        }
-        return number
-    }
-
-    private func agencies(_ principal: Principal) async throws -> [Agency] {
-        var all: [Agency] = []
-        while true {
-            let page = try await services.agencies.list(actor: principal, tenantID: principal.scope.uuid,
-                                                        page: try PageRequest(limit: PageRequest.maxLimit, offset: all.count))
-            all += page.items
-            if page.items.isEmpty || all.count >= page.total { return all }
-        }
     }
 
     // MARK: Entry form
@@ -102,7 +84,7 @@ struct NeedsPages {
         let principal = try principal(context)
         guard let slotID = try slotID(request) else {
             guard principal.role == .tenantAdmin || principal.role == .agencyOperator else { throw DomainError.forbidden() }
-            return Layout.response(NeedsListPage.chooseSlot(agencies: try await agencies(principal), principal: principal,
+            return Layout.response(NeedsListPage.chooseSlot(agencies: try await services.allAgencies(principal), principal: principal,
                                                             csrf: context.csrfToken))
         }
         var input = NeedsFormInput()

@@ -36,7 +36,7 @@ struct CampaignPages {
         let principal = try Self.staff(context)
         let started = ContinuousClock.now
         let tenantID = principal.scope.uuid
-        let number = WebStep.page(request)
+        let number = try Pager(request).number
         let page = try await services.campaigns.list(actor: principal, tenantID: tenantID,
                                                      page: try PageRequest(limit: Self.pageSize, offset: (number - 1) * Self.pageSize))
         var forms: [UUID: Int] = [:]

@@ -90,7 +90,7 @@ struct PlanPages {
         let principal = try Self.reader(context)
         let started = ContinuousClock.now
         let tenantID = principal.scope.uuid
-        let number = WebStep.page(request)
+        let number = try Pager(request).number
         let page = try await services.plans.list(actor: principal, tenantID: tenantID,
                                                  page: try PageRequest(limit: Self.pageSize, offset: (number - 1) * Self.pageSize))
         let campaigns = try await services.campaigns.list(actor: principal, tenantID: tenantID,
@@ -127,13 +127,13 @@ struct PlanPages {
         var answer: AnswerCounts.Filter?
         var page: Int
 
-        init(_ request: Request) {
+        init(_ request: Request) throws {
             let q = request.uri.queryParameters
             from = q.get("asal").flatMap { UUID(uuidString: $0) }
             to = q.get("tujuan").flatMap { UUID(uuidString: $0) }
             kind = q.get("jenis").flatMap { PlanService.moveKinds.contains($0) ? $0 : nil }
             answer = q.get("tanggapan").flatMap { AnswerCounts.Filter(rawValue: $0) }
-            page = WebStep.page(request)
+            page = try Pager(request).number
         }
 
         /// The query that keeps these filters (for the pager).
@@ -154,7 +154,7 @@ struct PlanPages {
         let tenantID = principal.scope.uuid
         let id = try HTTPInput.id(context, "planID", notFound: PlanController.notFound)
         let status = try await services.plans.get(actor: principal, tenantID: tenantID, id: id)
-        let filters = Filters(request)
+        let filters = try Filters(request)
         var data = PlanPage.Data(status: status, filters: filters)
         if status.plan.buildState == .built {
             data.moves = try await services.plans.moves(

@@ -51,11 +51,6 @@ enum WebStep {
         request.uri.queryParameters.get(flashParameter).flatMap { messages[$0] }
     }
 
-    /// The 1-based page number of `?halaman=N` (1 when absent or not a page number).
-    static func page(_ request: Request) -> Int {
-        guard let text = request.uri.queryParameters.get("halaman"), text.count <= 6, let page = Int(text), page >= 1 else { return 1 }
-        return page
-    }
 
     /// A refusal of a step, with its status and a sentence people read.
     struct Refusal: Sendable {

@@ -19,7 +19,6 @@ struct ReportPages {
     static let perPage = 50
     static let invalidMonths = DomainError.invalid(
         "web.invalid_months", "Cakrawala pensiun diisi jumlah bulan \(BalanceService.months.lowerBound) sampai \(BalanceService.months.upperBound).")
-    static let invalidPage = DomainError.invalid("web.invalid_page", "Nomor halaman tidak valid.")
 
     /// What the page was asked for, read from its query.
     struct Filter {
@@ -36,11 +35,7 @@ struct ReportPages {
                 guard let id = UUID(uuidString: text) else { throw WebController.agencyNotFound }
                 agencyID = id
             }
-            if let text = HTTPInput.string(request, "halaman"), !text.isEmpty {
-                // At most a million pages: the offset stays far from overflowing.
-                guard let value = Int(text), (1...1_000_000).contains(value) else { throw ReportPages.invalidPage }
-                page = value
-            }
+            page = try Pager.number(HTTPInput.string(request, Pager.parameter))
         }
     }
 
@@ -62,22 +57,11 @@ struct ReportPages {
             table = .rotation(try await services.balance.rotationDue(actor: principal, tenantID: tenantID, query: query, page: page))
         }
         // The service lets an admin ask for any id; one that is no agency of the tenant is absent.
-        let agencies = try await Self.agencies(services, principal)
+        let agencies = try await services.allAgencies(principal)
         if let id = filter.agencyID, !agencies.contains(where: { $0.id == id }) { throw WebController.agencyNotFound }
         let html = SubReportPage.render(report, table: table, filter: filter, agencies: agencies, principal: principal,
                                         csrf: context.csrfToken)
         return Layout.response(html).timed(since: started)
-    }
-
-    /// Every agency the caller sees, for the filter.
-    static func agencies(_ services: Services, _ principal: Principal) async throws -> [Agency] {
-        var all: [Agency] = []
-        while true {
-            let page = try await services.agencies.list(actor: principal, tenantID: principal.scope.uuid,
-                                                        page: try PageRequest(limit: PageRequest.maxLimit, offset: all.count))
-            all += page.items
-            if page.items.isEmpty || all.count >= page.total { return all }
-        }
     }
 
     /// The dashboard's cards: how many each list holds, linking to it.
