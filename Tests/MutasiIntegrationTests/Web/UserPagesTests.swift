@@ -26,6 +26,7 @@ struct UserPagesTests {
     func roleMatrix() async throws {
         try await TestApp.run { http, services, _, _ in
             let admin = try await services.operators.principal(login: "provinsi-sabangau/admin")
+            let adminID = admin.user.id.uuidString.lowercased()
             let ppkID = try await Self.userID(services, admin, "ppk").uuidString.lowercased()
             let kupang = try await services.operators.principal(login: "kota-kupang/admin")
             let foreign = kupang.user.id.uuidString.lowercased()
@@ -33,7 +34,7 @@ struct UserPagesTests {
             let foreignUser = ["platform": 403, "bkn": 403, "admin": 404, "operator": 403, "ppk": 403, "auditor": 404, "pegawai": 403]
             let agencies = ["platform": 403, "bkn": 403, "admin": 200, "operator": 200, "ppk": 200, "auditor": 200, "pegawai": 403]
             let expected: [(String, [String: Int])] = [
-                ("/pengguna", users), ("/pengguna?peran=agency_operator", users), ("/pengguna/\(ppkID)", users),
+                ("/pengguna", users), ("/pengguna?peran=agency_operator", users), ("/pengguna/\(adminID)", users),
                 ("/pengguna/\(foreign)", foreignUser), ("/pengguna/\(UUID().uuidString.lowercased())", foreignUser),
                 ("/instansi", agencies),
             ]
@@ -56,6 +57,10 @@ struct UserPagesTests {
             let operatorSession = try await http.webSignIn("provinsi-sabangau", "operator-pendidikan")
             let own = try await http.webGet("/instansi", session: operatorSession)
             #expect(own.text.contains("Dinas Pendidikan") && !own.text.contains("Dinas Kesehatan") && own.formFields("/instansi") == nil)
+            // Anyone reads their own user record (as the API's `get`), without the admin's forms.
+            let ppk = try await http.webSignIn("provinsi-sabangau", "ppk")
+            let ownRecord = try await http.webGet("/pengguna/\(ppkID)", session: ppk)
+            #expect(ownRecord.status == .ok && ownRecord.formFields("/pengguna/\(ppkID)") == nil)
             // An auditor reads a user but gets no forms.
             let auditor = try await http.webSignIn("provinsi-sabangau", "auditor")
             let read = try await http.webGet("/pengguna/\(ppkID)", session: auditor)
@@ -161,7 +166,8 @@ struct UserPagesTests {
             #expect(after.fullName == "Budi Operator" && Set(after.agencyIDs) == [health.id, education.id])
 
             // The old form again: its version is stale.
-            let stale = try await http.submit(user: page, path, session: session, ["nama": "Lagi"])
+            let stale = try await http.submit(user: page, path, session: session,
+                                              ["nama": "Lagi", "instansi-\(education.id.uuidString.lowercased())": "ya"])
             #expect(stale.status == .preconditionFailed && stale.text.contains("Data sudah diubah orang lain"))
             #expect(try await services.users.get(actor: admin, tenantID: tenantID, id: operatorID).fullName == "Budi Operator")
 
