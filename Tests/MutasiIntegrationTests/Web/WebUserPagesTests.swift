@@ -8,7 +8,7 @@ import Testing
 /// `/pengguna` and `/instansi` through the router: who reads and changes users and agencies,
 /// CSRF, the version from the form, and refusals naming the field in Bahasa Indonesia.
 @Suite("Web user pages")
-struct UserPagesTests {
+struct WebUserPagesTests {
     static let logins: [String: (String?, String)] = WebCampaignPagesTests.logins
 
     static func userID(_ services: Services, _ admin: Principal, _ username: String) async throws -> UUID {
