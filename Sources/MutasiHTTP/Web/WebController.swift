@@ -28,6 +28,7 @@ struct WebController {
         ReportPages(services: services).register(signedIn)
         EmployeePages(services: services).register(signedIn)
         CampaignFormPages(services: services).register(signedIn)
+        SettingsPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out
