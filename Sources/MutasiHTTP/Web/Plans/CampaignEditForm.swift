@@ -69,7 +69,7 @@ enum CampaignEditForm {
             <input id="k-batas" name="batas" value="\(deadline)">
             <fieldset><legend>Poin prioritas</legend>\(points)</fieldset>
             <fieldset><legend>Cakupan instansi (tanpa centang: semua instansi)</legend>
-            <ul class="choices">\(boxes)</ul></fieldset>
+            <ul class="agency-ticks">\(boxes)</ul></fieldset>
             <button type="submit">Simpan perubahan</button>
             </form>
             </section>

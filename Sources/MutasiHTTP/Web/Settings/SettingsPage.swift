@@ -74,7 +74,7 @@ enum SettingsPage {
 
 /// The needs settings panel.
 enum NeedsSettingsForm {
-    static let roundings = [("up", "Ke atas (0,72 menjadi 1)"), ("nearest", "Ke terdekat (1,5 menjadi 2; 1,49 menjadi 1)"),
+    static let roundings = [("up", "Ke atas (0,72 menjadi 1)"), ("nearest", "Ke terdekat (1,5 menjadi 2)"),
                             ("down", "Ke bawah (1,99 menjadi 1)")]
 
     static func render(_ s: NeedsSettings, edit: Bool, csrf: String, entered: WebForm?) -> HTML {
@@ -104,8 +104,8 @@ enum NeedsSettingsForm {
                 <div class="bound">\(SettingsPage.field(name, entered?[name] ?? decimal(bound.min.text)))
                 <label for="\(id)">Nilai batas termasuk EJ \(grade.uppercased())?</label>
                 <select id="\(id)" name="\(name).inclusive">
-                <option value="ya"\(yes)>Ya (lebih dari atau sama dengan)</option>
-                <option value="tidak"\(no)>Tidak (lebih dari)</option></select></div>
+                <option value="ya"\(yes)>Ya (≥ batas)</option>
+                <option value="tidak"\(no)>Tidak (&gt; batas)</option></select></div>
                 """
         }
         return """
@@ -124,8 +124,8 @@ enum NeedsSettingsForm {
 /// The default plan policy panel.
 enum PlanSettingsForm {
     static let scopes = [("regency", "Dalam kabupaten/kota"), ("province", "Dalam provinsi"), ("any", "Tanpa batas wilayah")]
-    static let modes = [("balance", "Pemerataan (termasuk mutasi wajib dari kelebihan ke kekurangan)"),
-                        ("voluntary", "Sukarela (hanya pegawai yang ingin pindah)")]
+    static let modes = [("balance", "Pemerataan (dengan mutasi wajib)"),
+                        ("voluntary", "Sukarela (hanya yang ingin pindah)")]
 
     static func values(_ p: PlanPolicy) -> [String: Int] {
         ["horizonMonths": p.horizonMonths, "minMonthsInPosition": p.minMonthsInPosition, "minPerformance": p.minPerformance,

@@ -8,7 +8,7 @@ import Testing
 /// The edit form of a draft campaign on `/kampanye/{id}`: point rules and agencies covered,
 /// with the version; read-only once opened; refusals change nothing.
 @Suite("Web campaign edit form")
-struct CampaignEditPageTests {
+struct WebCampaignEditPageTests {
     static let tenant = "provinsi-sabangau"
 
     @Test("A tenant admin changes a draft's point rules and agencies; CSRF 403, stale 412, out of range 400, others 403, foreign 404")

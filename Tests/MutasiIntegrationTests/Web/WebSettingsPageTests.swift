@@ -9,7 +9,7 @@ import Testing
 /// token, the version, refusals worded for people that change nothing, and saved values that
 /// the services (and the next decree) use.
 @Suite("Web settings page")
-struct SettingsPageTests {
+struct WebSettingsPageTests {
     static let tenant = "provinsi-sabangau"
 
     /// The needs form as the page renders it, with the choices a browser would send.
