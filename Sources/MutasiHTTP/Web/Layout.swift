@@ -23,7 +23,7 @@ enum Layout {
         switch role {
         case .tenantAdmin:
             [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi"),
-             ("/impor", "Impor"), ("/ekspor", "Ekspor"), ("/pengguna", "Pengguna")]
+             ("/impor", "Impor"), ("/ekspor", "Ekspor"), ("/pengguna", "Pengguna"), ("/pengaturan", "Pengaturan")]
         case .approver, .auditor:
             [("/", "Dasbor keseimbangan"), ("/abk", "ABK"), ("/kampanye", "Kampanye"), ("/rencana", "Rencana mutasi"),
              ("/ekspor", "Ekspor")]

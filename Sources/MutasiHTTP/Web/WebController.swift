@@ -29,6 +29,7 @@ struct WebController {
         EmployeePages(services: services).register(signedIn)
         CampaignFormPages(services: services).register(signedIn)
         UserPages(services: services).register(signedIn)
+        SettingsPages(services: services).register(signedIn)
     }
 
     // MARK: Sign-in and sign-out

@@ -72,7 +72,7 @@ enum CampaignListPage {
             <input id="k-ditutup" name="ditutup" required value="\(closes)" placeholder="2026-12-31">
             <label for="k-batas">Batas tanggapan pegawai atas usulan (boleh kosong)</label>
             <input id="k-batas" name="batas" value="\(deadline)" placeholder="2027-01-31">
-            <p class="hint">Kampanye mencakup semua instansi; poin prioritas diatur lewat API selama draf.</p>
+            <p class="hint">Kampanye mencakup semua instansi; cakupan dan poin prioritas dapat diubah di halaman kampanye selama draf.</p>
             <button type="submit">Buat sebagai draf</button>
             </form>
             </section>
@@ -83,7 +83,7 @@ enum CampaignListPage {
 /// `/kampanye/{id}`: a campaign's settings, its forms count, and the steps its state allows.
 enum CampaignPage {
     static func render(_ c: Campaign, forms: Int, agencies: [String], principal: Principal, csrf: String,
-                       flash: String?, refusal: String?) -> HTML {
+                       flash: String?, refusal: String?, editForm: HTML = .empty) -> HTML {
         let rules = c.pointRules
         let deadline = c.answerDeadline.map { WebStep.when($0) } ?? "-"
         let scope: HTML = agencies.isEmpty ? "Semua instansi" : "\(agencies.joined(separator: ", "))"
@@ -119,6 +119,7 @@ enum CampaignPage {
             reuni keluarga \(rules.familyReunion), kesehatan \(rules.health), daerah terpencil \(rules.remoteService)</dd>
             </dl>
             \(steps)
+            \(editForm)
             """
         return Layout.page(title: c.name, principal: principal, csrf: csrf, current: "/kampanye", body: body)
     }

@@ -15,10 +15,12 @@ struct CampaignPages {
         signedIn.get("/kampanye/{campaignID}") { request, context in try await show(request, context) }
         signedIn.post("/kampanye/{campaignID}/buka") { request, context in try await step(request, context, open: true) }
         signedIn.post("/kampanye/{campaignID}/tutup") { request, context in try await step(request, context, open: false) }
+        signedIn.post("/kampanye/{campaignID}/ubah") { request, context in try await edit(request, context) }
     }
 
     static let flashes = ["dibuat": "Kampanye dibuat sebagai draf.", "dibuka": "Kampanye dibuka: pegawai dapat mengisi formulir.",
-                          "ditutup": "Kampanye ditutup: formulir tidak dapat diubah lagi."]
+                          "ditutup": "Kampanye ditutup: formulir tidak dapat diubah lagi.",
+                          "diubah": "Perubahan kampanye disimpan."]
     static let pageSize = 50
 
     static let staffOnly = DomainError(.forbidden, code: "web.staff_only",
@@ -65,20 +67,26 @@ struct CampaignPages {
         }
     }
 
-    private func show(_ request: Request, _ context: AppRequestContext, refusal: WebStep.Refusal? = nil) async throws -> Response {
+    private func show(_ request: Request, _ context: AppRequestContext, refusal: WebStep.Refusal? = nil,
+                      entered: WebForm? = nil) async throws -> Response {
         let principal = try Self.staff(context)
         let id = try HTTPInput.id(context, "campaignID", notFound: CampaignController.notFound)
         let tenantID = principal.scope.uuid
         let campaign = try await services.campaigns.get(actor: principal, tenantID: tenantID, id: id)
         let forms = try await services.forms.list(actor: principal, tenantID: tenantID, campaignID: id, page: try PageRequest(limit: 1)).total
         var agencyNames: [String] = []
-        if !campaign.agencyIDs.isEmpty {
-            let agencies = try await services.agencies.list(actor: principal, tenantID: tenantID,
-                                                            page: try PageRequest(limit: PageRequest.maxLimit))
-            agencyNames = campaign.agencyIDs.map { id in agencies.items.first { $0.id == id }?.name ?? id.lowercased }
+        let editable = campaign.state == .draft && principal.role == .tenantAdmin
+        var agencies: [Agency] = []
+        if !campaign.agencyIDs.isEmpty || editable {
+            agencies = try await services.agencies.list(actor: principal, tenantID: tenantID,
+                                                        page: try PageRequest(limit: PageRequest.maxLimit)).items
+            agencyNames = campaign.agencyIDs.map { id in agencies.first { $0.id == id }?.name ?? id.lowercased }
         }
+        let editForm: HTML = editable ? CampaignEditForm.render(campaign, agencies: agencies, csrf: context.csrfToken, entered: entered)
+            : .empty
         let html = CampaignPage.render(campaign, forms: forms, agencies: agencyNames, principal: principal, csrf: context.csrfToken,
-                                       flash: WebStep.flash(request, Self.flashes), refusal: refusal?.message)
+                                       flash: refusal == nil ? WebStep.flash(request, Self.flashes) : nil, refusal: refusal?.message,
+                                       editForm: editForm)
         return Layout.response(html, status: refusal?.status ?? .ok)
     }
 
@@ -100,6 +108,26 @@ struct CampaignPages {
             return WebStep.done("/kampanye/\(id.lowercased)", open ? "dibuka" : "ditutup")
         } catch let error as DomainError where [.invalid, .conflict, .preconditionFailed].contains(error.kind) {
             return try await show(request, context, refusal: WebStep.refusal(error))
+        }
+    }
+
+    /// Changes a draft campaign (name, period, agencies, point rules) at the version the form was
+    /// read at; a refusal re-renders the page with what was entered.
+    private func edit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let principal = try Self.staff(context)
+        let id = try HTTPInput.id(context, "campaignID", notFound: CampaignController.notFound)
+        let tenantID = principal.scope.uuid
+        let form = try await WebForm.read(&request)
+        do {
+            let version = try WebStep.version(form)
+            let agencies = try await services.agencies.list(actor: principal, tenantID: tenantID,
+                                                            page: try PageRequest(limit: PageRequest.maxLimit)).items
+            _ = try await services.campaigns.update(actor: principal, tenantID: tenantID, id: id,
+                                                    try CampaignEditForm.changes(form, agencies: agencies), expectedVersion: version)
+            return WebStep.done("/kampanye/\(id.lowercased)", "diubah")
+        } catch let error as DomainError where [.invalid, .conflict, .preconditionFailed].contains(error.kind) {
+            return try await show(request, context, refusal: SettingsWording.refusal(error), entered: form)
         }
     }
 }
