@@ -28,7 +28,7 @@ enum ConnectionWait {
                     while true {
                         try await Task.sleep(for: limit)
                         if leased.isSet { return nil }   // working: let it finish
-                        if let probe, probe.accepts() { continue }   // up, only busy
+                        if let probe, await probe.acceptsRecently() { continue }   // up, only busy
                         throw unavailable
                     }
                 }

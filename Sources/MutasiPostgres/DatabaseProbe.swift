@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,17 +9,30 @@ import Darwin
 
 /// Tells a database that is down from one that is only slow to hand out a connection: can a
 /// TCP connection to its address be opened within a moment? A stopped server refuses at once;
-/// a busy one accepts. Only the TCP handshake is made, nothing is sent.
-public struct DatabaseProbe: Sendable {
+/// a busy one accepts. Only the TCP handshake is made, nothing is sent. The handshake blocks,
+/// so it runs on a thread of its own, and its answer serves every caller for a second.
+public final class DatabaseProbe: Sendable {
     public let host: String
     public let port: Int
     /// How long the handshake may take, in milliseconds.
     public let timeoutMilliseconds: Int32
+    private let last = Mutex<(at: ContinuousClock.Instant, accepts: Bool)?>(nil)
 
     public init(host: String, port: Int, timeoutMilliseconds: Int32 = 500) {
         self.host = host
         self.port = port
         self.timeoutMilliseconds = timeoutMilliseconds
+    }
+
+    /// `accepts()` off the caller's thread, or its answer from less than a second ago.
+    public func acceptsRecently() async -> Bool {
+        let now = ContinuousClock.now
+        if let known = last.withLock({ $0 }), now - known.at < .seconds(1) { return known.accepts }
+        let answer = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.accepts()) }
+        }
+        last.withLock { $0 = (ContinuousClock.now, answer) }
+        return answer
     }
 
     /// Whether some address of `host` accepts a TCP connection on `port`.
