@@ -78,8 +78,7 @@ struct CampaignPages {
         let editable = campaign.state == .draft && principal.role == .tenantAdmin
         var agencies: [Agency] = []
         if !campaign.agencyIDs.isEmpty || editable {
-            agencies = try await services.agencies.list(actor: principal, tenantID: tenantID,
-                                                        page: try PageRequest(limit: PageRequest.maxLimit)).items
+            agencies = try await services.allAgencies(principal)
             agencyNames = campaign.agencyIDs.map { id in agencies.first { $0.id == id }?.name ?? id.lowercased }
         }
         let editForm: HTML = editable ? CampaignEditForm.render(campaign, agencies: agencies, csrf: context.csrfToken, entered: entered)
@@ -121,8 +120,7 @@ struct CampaignPages {
         let form = try await WebForm.read(&request)
         do {
             let version = try WebStep.version(form)
-            let agencies = try await services.agencies.list(actor: principal, tenantID: tenantID,
-                                                            page: try PageRequest(limit: PageRequest.maxLimit)).items
+            let agencies = try await services.allAgencies(principal)
             _ = try await services.campaigns.update(actor: principal, tenantID: tenantID, id: id,
                                                     try CampaignEditForm.changes(form, agencies: agencies), expectedVersion: version)
             return WebStep.done("/kampanye/\(id.lowercased)", "diubah")

@@ -163,8 +163,7 @@ struct PlanPages {
                 page: try PageRequest(limit: Self.pageSize, offset: (filters.page - 1) * Self.pageSize))
         }
         data.history = try await services.planDecisions.history(actor: principal, tenantID: tenantID, planID: id)
-        data.agencies = try await services.agencies.list(actor: principal, tenantID: tenantID,
-                                                         page: try PageRequest(limit: PageRequest.maxLimit)).items
+        data.agencies = try await services.allAgencies(principal)
         if let campaignID = status.plan.campaignID {
             data.campaign = try? await services.campaigns.get(actor: principal, tenantID: tenantID, id: campaignID)
             data.forms = try? await services.forms.list(actor: principal, tenantID: tenantID, campaignID: campaignID,

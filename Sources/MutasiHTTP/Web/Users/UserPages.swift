@@ -35,17 +35,6 @@ struct UserPages {
         return principal
     }
 
-    /// Every agency of the tenant the actor may read (a page of 200 at a time).
-    private func allAgencies(_ principal: Principal) async throws -> [Agency] {
-        var items: [Agency] = []
-        while true {
-            let page = try await services.agencies.list(actor: principal, tenantID: principal.scope.uuid,
-                                                        page: try PageRequest(limit: PageRequest.maxLimit, offset: items.count))
-            items += page.items
-            if page.items.isEmpty || items.count >= page.total { return items }
-        }
-    }
-
     // MARK: Users
 
     private func list(_ request: Request, _ context: AppRequestContext, refusal: WebStep.Refusal? = nil,
@@ -62,7 +51,7 @@ struct UserPages {
             role = known
         }
         let page = try await services.users.list(actor: principal, tenantID: principal.scope.uuid, role: role, page: try pager.request)
-        let agencies = try await allAgencies(principal)
+        let agencies = try await services.allAgencies(principal)
         var employees: [UUID: Employee] = [:]
         for user in page.items {
             if let id = user.employeeID {
@@ -88,7 +77,7 @@ struct UserPages {
                 throw DomainError.invalid("web.password_mismatch", "Ulangi kata sandi: tidak sama dengan kata sandi awal.",
                                           field: "password")
             }
-            let agencies = try await allAgencies(principal)
+            let agencies = try await services.allAgencies(principal)
             let chosen = agencies.filter { form["instansi-\($0.id.lowercased)"] != nil }.map(\.id)
             let draft = UserService.Draft(username: WebStep.text(form, "nama_pengguna"), fullName: WebStep.text(form, "nama"),
                                           role: role, password: password, agencyIDs: chosen)
@@ -104,7 +93,7 @@ struct UserPages {
         let principal = try Self.tenantUser(context)
         let id = try HTTPInput.id(context, "userID", notFound: UserController.notFoundUser)
         let user = try await services.users.get(actor: principal, tenantID: principal.scope.uuid, id: id)
-        let agencies = try await allAgencies(principal)
+        let agencies = try await services.allAgencies(principal)
         var employee: Employee?
         if let employeeID = user.employeeID {
             employee = try await services.employees.get(actor: principal, tenantID: principal.scope.uuid, id: employeeID)
@@ -124,7 +113,7 @@ struct UserPages {
             let user = try await services.users.get(actor: principal, tenantID: principal.scope.uuid, id: id)
             var changes = UserChanges(fullName: WebStep.text(form, "nama"))
             if user.role == .agencyOperator {
-                let agencies = try await allAgencies(principal)
+                let agencies = try await services.allAgencies(principal)
                 let chosen = agencies.filter { form["instansi-\($0.id.lowercased)"] != nil }.map(\.id)
                 // An operator without agencies could see nothing; the create form asks the same.
                 guard !chosen.isEmpty || principal.role != .tenantAdmin else {
