@@ -41,7 +41,7 @@ enum CLI {
         if error is ExitCode || error is CleanExit { return error }
         if let domain = error as? DomainError {
             printError("galat: \(domain.description) [\(domain.code)]")
-            for item in domain.items { printError("  \(item.id): \(item.reason)") }
+            for item in domain.items { printError("  \(LowercaseIDs.text(item.id)): \(item.reason)") }
         } else {
             printError("galat: \(error)")
         }
@@ -61,14 +61,14 @@ enum CLI {
         }
         print(line(headers))
         print(line(widths.map { String(repeating: "-", count: $0) }))
-        rows.forEach { print(line($0)) }
+        rows.forEach { print(line($0.map(LowercaseIDs.text))) }
     }
 
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: LowercaseIDs.json(Array(try encoder.encode(value))), as: UTF8.self))
     }
 }
 

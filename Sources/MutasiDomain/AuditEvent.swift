@@ -29,6 +29,46 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.entityType = entityType; self.entityID = entityID; self.before = before
         self.after = after; self.hash = hash; self.redacted = redacted
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case scope, seq, occurredAt, actorID, actorName, channel, action, entityType, entityID, before, after, hash, redacted
+    }
+
+    /// `before` and `after` are written as the JSON they hold (an object, mostly), not as strings;
+    /// the hash covers the stored text, which `before`/`after` keep unchanged in memory.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(scope, forKey: .scope); try c.encode(seq, forKey: .seq); try c.encode(occurredAt, forKey: .occurredAt)
+        try c.encodeIfPresent(actorID, forKey: .actorID); try c.encode(actorName, forKey: .actorName)
+        try c.encode(channel, forKey: .channel); try c.encode(action, forKey: .action)
+        try c.encode(entityType, forKey: .entityType); try c.encode(entityID, forKey: .entityID)
+        try c.encodeIfPresent(before.map(Self.document), forKey: .before)
+        try c.encodeIfPresent(after.map(Self.document), forKey: .after)
+        try c.encode(hash, forKey: .hash); try c.encode(redacted, forKey: .redacted)
+    }
+
+    /// Reads `before` and `after` either way: as JSON documents or as the text of one.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scope = try c.decode(ScopeID.self, forKey: .scope); seq = try c.decode(Int64.self, forKey: .seq)
+        occurredAt = try c.decode(Date.self, forKey: .occurredAt); actorID = try c.decodeIfPresent(UUID.self, forKey: .actorID)
+        actorName = try c.decode(String.self, forKey: .actorName); channel = try c.decode(Principal.Channel.self, forKey: .channel)
+        action = try c.decode(String.self, forKey: .action); entityType = try c.decode(String.self, forKey: .entityType)
+        entityID = try c.decode(String.self, forKey: .entityID)
+        before = try Self.text(c, .before); after = try Self.text(c, .after)
+        hash = try c.decode(String.self, forKey: .hash); redacted = try c.decodeIfPresent(Bool.self, forKey: .redacted) ?? false
+    }
+
+    /// A snapshot as JSON; text that is not JSON stays a string.
+    static func document(_ text: String) -> JSONValue { JSONValue(parsing: text) ?? .string(text) }
+
+    private static func text(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> String? {
+        guard let value = try c.decodeIfPresent(JSONValue.self, forKey: key) else { return nil }
+        if case .string(let text) = value { return text }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
 }
 
 /// The head of one chain at some moment: its last sequence number and hash (0 and "" when

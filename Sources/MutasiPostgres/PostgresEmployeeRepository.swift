@@ -126,11 +126,8 @@ struct PostgresEmployeeRepository: EmployeeRepository {
         throw WorkforceSQL.stale("employee", "employee")
     }
 
-    func setPerformance(tenantID: UUID, id: UUID, _ ratings: [PerformanceRating]) async throws -> Employee? {
-        let bumped = try await db.rows("""
-            UPDATE employees SET updated_at = now(), version = version + 1 WHERE tenant_id = \(tenantID) AND id = \(id) RETURNING id
-            """)
-        guard !bumped.isEmpty else { return nil }
+    func setPerformance(tenantID: UUID, id: UUID, _ ratings: [PerformanceRating], expectedVersion: Int) async throws -> Employee? {
+        try await bump(tenantID: tenantID, id: id, expectedVersion: expectedVersion)
         let years = ratings.map(\.year)
         let scores = ratings.map(\.predicate.score)
         try await db.rows("""
@@ -141,17 +138,26 @@ struct PostgresEmployeeRepository: EmployeeRepository {
         return try await find(tenantID: tenantID, id: id)
     }
 
-    func removePerformance(tenantID: UUID, id: UUID, year: Int) async throws -> Employee? {
+    func removePerformance(tenantID: UUID, id: UUID, year: Int, expectedVersion: Int) async throws -> Employee? {
+        try await bump(tenantID: tenantID, id: id, expectedVersion: expectedVersion)
         let removed = try await db.rows("""
             DELETE FROM employee_performance
             WHERE tenant_id = \(tenantID) AND employee_id = \(id) AND year = \(Int32(clamping: year))
             RETURNING year
             """)
         guard !removed.isEmpty else { return nil }
-        try await db.rows("""
-            UPDATE employees SET updated_at = now(), version = version + 1 WHERE tenant_id = \(tenantID) AND id = \(id)
-            """)
         return try await find(tenantID: tenantID, id: id)
+    }
+
+    /// Moves the employee's version on, if it is still `expectedVersion` (412 otherwise): ratings
+    /// are part of the employee, so changing them is an update of the employee.
+    private func bump(tenantID: UUID, id: UUID, expectedVersion: Int) async throws {
+        let bumped = try await db.rows("""
+            UPDATE employees SET updated_at = now(), version = version + 1
+            WHERE tenant_id = \(tenantID) AND id = \(id) AND version = \(Int32(clamping: expectedVersion)) RETURNING id
+            """)
+        guard bumped.isEmpty else { return }
+        throw WorkforceSQL.stale("employee", "employee")
     }
 
     func linkUser(tenantID: UUID, userID: UUID, employeeID: UUID) async throws {

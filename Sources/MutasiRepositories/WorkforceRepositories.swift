@@ -168,10 +168,11 @@ public protocol EmployeeRepository: Sendable {
     func list(tenantID: UUID, _ filter: EmployeeFilter, _ page: PageRequest) async throws -> Page<Employee>
     /// Nil when absent; throws `employee.version_mismatch` (412).
     func update(tenantID: UUID, id: UUID, _ changes: EmployeeChanges, expectedVersion: Int) async throws -> Employee?
-    /// Sets the SKP predicates of the given years (other years stay); nil when absent.
-    func setPerformance(tenantID: UUID, id: UUID, _ ratings: [PerformanceRating]) async throws -> Employee?
-    /// Removes one year's rating (bumping the version); nil when the employee has none for it.
-    func removePerformance(tenantID: UUID, id: UUID, year: Int) async throws -> Employee?
+    /// Sets the SKP predicates of the given years (other years stay), if the employee (who exists)
+    /// is still at `expectedVersion`; throws `employee.version_mismatch` (412) otherwise.
+    func setPerformance(tenantID: UUID, id: UUID, _ ratings: [PerformanceRating], expectedVersion: Int) async throws -> Employee?
+    /// Removes one year's rating (bumping the version, 412 when stale); nil when the employee has none for it.
+    func removePerformance(tenantID: UUID, id: UUID, year: Int, expectedVersion: Int) async throws -> Employee?
     /// Links an employee user to the employee's record.
     func linkUser(tenantID: UUID, userID: UUID, employeeID: UUID) async throws
 }
@@ -179,7 +180,10 @@ public protocol EmployeeRepository: Sendable {
 /// The retirement-age table of a tenant, stored as the ages that depart from the default.
 public protocol RetirementAgeRepository: Sendable {
     func overrides(tenantID: UUID) async throws -> [PositionKind: Int]
-    func replace(tenantID: UUID, _ table: RetirementAgeTable) async throws
+    /// The table's version: 0 until it is first replaced.
+    func version(tenantID: UUID) async throws -> Int
+    /// Replaces the table and returns its new version; nil when it is no longer at `expectedVersion`.
+    func replace(tenantID: UUID, _ table: RetirementAgeTable, expectedVersion: Int) async throws -> Int?
 }
 
 // MARK: - Bulk import and export

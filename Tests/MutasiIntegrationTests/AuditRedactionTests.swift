@@ -30,8 +30,8 @@ struct AuditRedactionTests {
                 return try response.json()["items"] as? [[String: Any]] ?? []
             }
             func text(_ event: [String: Any]) -> String {
-                [event["before"], event["after"], event["entityID"], event["actorName"]]
-                    .compactMap { $0 as? String }.joined(separator: "\n")
+                [auditText(event["before"]), auditText(event["after"]), event["entityID"] as? String, event["actorName"] as? String]
+                    .compactMap { $0 }.joined(separator: "\n")
             }
 
             // The tenant's own readers: everything, unmasked.
@@ -55,7 +55,7 @@ struct AuditRedactionTests {
                     #expect(event["hash"] as? String != nil)
                 }
                 let lock = try #require(items.first { $0["action"] as? String == "employee.lock" })
-                #expect((lock["after"] as? String)?.contains("\"locked\":true") == true)   // what changed stays visible
+                #expect(auditText(lock["after"])?.contains("\"locked\":true") == true)   // what changed stays visible
                 let verification = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-verification", token: token)
                 #expect(verification.status == .ok)
                 #expect(try verification.json()["firstBrokenSeq"] == nil || (try verification.json()["firstBrokenSeq"]) is NSNull)

@@ -21,7 +21,7 @@ struct AuditTrailTests {
             let newest = try #require(items.first)
             #expect(newest["actorName"] as? String == "admin")
             #expect(newest["channel"] as? String == "api")
-            #expect((newest["after"] as? String)?.contains("Dinas Sosial") == true)
+            #expect(auditText(newest["after"])?.contains("Dinas Sosial") == true)
             #expect(newest["before"] == nil || newest["before"] is NSNull)
             // A refused change records nothing.
             let total = events["total"] as! Int

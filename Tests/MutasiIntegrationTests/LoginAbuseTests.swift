@@ -91,7 +91,7 @@ struct LoginAbuseTests {
             let events = try await http.call(.get, "/v1/tenants/\(tenant)/audit-events?action=auth.login_failed", token: admin)
                 .json()["items"] as! [[String: Any]]
             #expect(events.count == 3)
-            #expect(events.allSatisfy { ($0["after"] as? String)?.contains("\"clientAddress\":\"203.0.113.7\"") == true })
+            #expect(events.allSatisfy { auditText($0["after"])?.contains("\"clientAddress\":\"203.0.113.7\"") == true })
         }
     }
 
@@ -111,14 +111,14 @@ struct LoginAbuseTests {
             let events = try await http.call(.get, "/v1/tenants/\(tenant)/audit-events?action=auth.login_failed", token: admin)
                 .json()["items"] as! [[String: Any]]
             #expect(events.count == 2)
-            let byEntity = Dictionary(uniqueKeysWithValues: events.map { ("\($0["entityType"]!)/\($0["entityID"]!)", $0["after"] as? String ?? "") })
+            let byEntity = Dictionary(uniqueKeysWithValues: events.map { ("\($0["entityType"]!)/\($0["entityID"]!)", auditText($0["after"]) ?? "") })
             #expect(byEntity["user/\(ppk)"]?.contains("\"reason\":\"wrong_password\"") == true)
             #expect(byEntity["login/nobody"]?.contains("\"reason\":\"unknown_user\"") == true)
 
             let platform = try await http.login(nil, "admin")
             let platformEvents = try await http.call(.get, "/v1/platform/audit-events?action=auth.login_failed", token: platform)
                 .json()["items"] as! [[String: Any]]
-            let reasons = platformEvents.compactMap { $0["after"] as? String }
+            let reasons = platformEvents.compactMap { auditText($0["after"]) }
             #expect(reasons.filter { $0.contains("wrong_password") }.count == 1)
             // Unknown tenants: only the address's first such failure in the window is kept.
             #expect(reasons.filter { $0.contains("unknown_tenant") }.count == 1)

@@ -84,6 +84,34 @@ public struct BalanceFigures: Codable, Sendable, Equatable {
     public init(need: Int, deficit: Int, surplus: Int, imbalance: Double) {
         self.need = need; self.deficit = deficit; self.surplus = surplus; self.imbalance = imbalance
     }
+
+    /// The imbalance as an exact fraction, (deficit + surplus) / need (0 when need is 0), as the
+    /// balance routes write it.
+    public var exactImbalance: ExactNumber {
+        ExactNumber(need == 0 ? .zero : (try? Rational(deficit + surplus, need)) ?? .zero)
+    }
+
+    private enum CodingKeys: String, CodingKey { case need, deficit, surplus, imbalance }
+
+    /// Writes `imbalance` exactly (`{"numerator", "denominator", "decimal"}`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(need, forKey: .need); try c.encode(deficit, forKey: .deficit); try c.encode(surplus, forKey: .surplus)
+        try c.encode(exactImbalance, forKey: .imbalance)
+    }
+
+    /// Reads figures stored either way: `imbalance` as a number (older plans) or a fraction.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        need = try c.decode(Int.self, forKey: .need); deficit = try c.decode(Int.self, forKey: .deficit)
+        surplus = try c.decode(Int.self, forKey: .surplus)
+        if let number = try? c.decode(Double.self, forKey: .imbalance) {
+            imbalance = number
+        } else {
+            let exact = try c.decode(ExactNumber.self, forKey: .imbalance).value
+            imbalance = Double(exact.numerator) / Double(exact.denominator)
+        }
+    }
 }
 
 /// The voice figures of a plan (planning.md, "Voice figures"), each a count.

@@ -43,7 +43,7 @@ struct PlanExecutionController {
         let move = plan + "/moves/{employeeID}"
         table.on(group, prefix: "/v1", plan + "/execute", method: .post) { request, context in
             let (tenantID, planID) = try PlanController.ids(context)
-            let version = request.headers[.ifMatch] == nil ? nil : try HTTPInput.expectedVersion(request)
+            let version = try HTTPInput.expectedVersion(request)
             let result = try await execution.execute(actor: try context.requirePrincipal(), tenantID: tenantID, planID: planID,
                                                      expectedVersion: version)
             return try HTTPInput.json(result, etag: result.plan.version)

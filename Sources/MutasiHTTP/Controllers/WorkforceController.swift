@@ -94,29 +94,35 @@ struct WorkforceController {
         }
         table.on(group, prefix: "/v1", "\(base)/employees/{employeeID}/performance", method: .put) { request, context in
             let (tenantID, id) = (try Self.tenant(context), try HTTPInput.id(context, "employeeID", notFound: Self.employeeNotFound))
+            let version = try HTTPInput.expectedVersion(request)
             let body = try await request.decode(as: PerformanceBody.self, context: context)
             let employee = try await s.employees.setPerformance(actor: try context.requirePrincipal(), tenantID: tenantID, id: id,
-                                                                ratings: body.ratings)
+                                                                ratings: body.ratings, expectedVersion: version)
             return try HTTPInput.json(employee, etag: employee.version)
         }
-        table.on(group, prefix: "/v1", "\(base)/employees/{employeeID}/performance/{year}", method: .delete) { _, context in
+        table.on(group, prefix: "/v1", "\(base)/employees/{employeeID}/performance/{year}", method: .delete) { request, context in
             let (tenantID, id) = (try Self.tenant(context), try HTTPInput.id(context, "employeeID", notFound: Self.employeeNotFound))
             // Years outside 1990...2100 are never recorded; they read as absent.
             guard let text = context.parameters.get("year"), text.count <= 4, let year = Int(text) else {
                 throw EmployeeService.performanceNotFound
             }
+            let version = try HTTPInput.expectedVersion(request)
             let employee = try await s.employees.removePerformance(actor: try context.requirePrincipal(), tenantID: tenantID,
-                                                                   id: id, year: year)
+                                                                   id: id, year: year, expectedVersion: version)
             return try HTTPInput.json(employee, etag: employee.version)
         }
 
         table.on(group, prefix: "/v1", "\(base)/retirement-ages", method: .get) { _, context in
-            try HTTPInput.json(try await s.retirementAges.get(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context)))
+            let ages = try await s.retirementAges.get(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context))
+            return try HTTPInput.json(ages.table, etag: ages.version)
         }
         table.on(group, prefix: "/v1", "\(base)/retirement-ages", method: .put) { request, context in
             let tenantID = try Self.tenant(context)
+            let version = try HTTPInput.expectedVersion(request)
             let body = try await request.decode(as: RetirementAgeTable.self, context: context)
-            return try HTTPInput.json(try await s.retirementAges.replace(actor: try context.requirePrincipal(), tenantID: tenantID, body))
+            let ages = try await s.retirementAges.replace(actor: try context.requirePrincipal(), tenantID: tenantID, body,
+                                                          expectedVersion: version)
+            return try HTTPInput.json(ages.table, etag: ages.version)
         }
     }
 

@@ -49,6 +49,7 @@ enum HTTPInput {
 
     static func etag(_ version: Int) -> String { "\"v\(version)\"" }
 
+    /// A JSON response; ids in it are written in lower case (`LowercaseIDs`), as in `Location` and `scope`.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, etag: Int? = nil,
                                    location: String? = nil) throws -> Response {
         let encoder = JSONEncoder()
@@ -57,6 +58,6 @@ enum HTTPInput {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let etag { headers[.eTag] = Self.etag(etag) }
         if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: LowercaseIDs.json(Array(try encoder.encode(value))))))
     }
 }

@@ -65,7 +65,7 @@ struct Problem: Encodable {
     func response(extraHeaders: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data()
+        let data = LowercaseIDs.json(Array((try? encoder.encode(self)) ?? Data()))
         var headers = extraHeaders
         headers[.contentType] = "application/problem+json"
         if let retryAfter { headers[.retryAfter] = retryAfter }

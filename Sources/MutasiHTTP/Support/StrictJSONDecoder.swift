@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import MutasiDomain
 
-/// Decodes JSON request bodies: refuses other content types (415) and turns decoding failures
-/// into 400 problems that name the offending field.
+/// Decodes JSON request bodies: refuses other content types (415), turns decoding failures into
+/// 400 problems that name the offending field, and refuses fields the request type does not read
+/// (`request.unknown_field`, see `KeyRecording`).
 public struct StrictJSONDecoder: RequestDecoder {
     public init() {}
 
@@ -23,7 +24,7 @@ public struct StrictJSONDecoder: RequestDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode(T.self, from: Data(buffer: buffer))
+            return try decoder.decode(KeyRecording<T>.self, from: Data(buffer: buffer)).value
         } catch let error as DecodingError {
             throw Self.problem(for: error)
         }

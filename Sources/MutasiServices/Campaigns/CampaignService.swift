@@ -111,7 +111,7 @@ public struct CampaignService: Sendable {
 
     /// Changes a draft campaign.
     public func update(actor: Principal, tenantID: UUID, id: UUID, _ changes: Changes, expectedVersion: Int) async throws -> Campaign {
-        try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
+        try await UnchangedUpdate.run { try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
             let before = try await Self.find(tx, tenantID: tenantID, id: id, lock: true)
             try Self.check(before, expectedVersion: expectedVersion, from: [.draft], step: "edit")
             let fields = try await Self.validated(tx, tenantID: tenantID, CampaignFields(
@@ -119,9 +119,10 @@ public struct CampaignService: Sendable {
                 closesAt: changes.closesAt ?? before.closesAt, answerDeadline: changes.answerDeadline ?? before.answerDeadline,
                 agencyIDs: changes.agencyIDs ?? before.agencyIDs, pointRules: changes.pointRules ?? before.pointRules))
             let campaign = try await tx.campaigns.update(tenantID: tenantID, id: id, fields)
+            try UnchangedUpdate.check(before, campaign)
             try await Self.audit(tx, tenant, actor, "campaign.update", campaign, before: before)
             return campaign
-        }
+        } }
     }
 
     /// Opens a draft campaign for forms; refused (409 `campaign.overlap`) while another open

@@ -73,7 +73,7 @@ public struct PreferenceFormService: Sendable {
     /// required: 428 without it, 412 when stale). Returns the form and whether it was new.
     public func file(actor: Principal, tenantID: UUID, campaignID: UUID, _ input: Input,
                      expectedVersion: Int?) async throws -> (form: PreferenceForm, created: Bool) {
-        try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.employee]) { tx, tenant in
+        try await UnchangedUpdate.run { try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.employee]) { tx, tenant in
             let (campaign, employee) = try await Self.ownCampaign(tx, actor, tenantID: tenantID, campaignID: campaignID)
             guard campaign.state == .open else {
                 throw DomainError.conflict("campaign.not_open",
@@ -96,12 +96,13 @@ public struct PreferenceFormService: Sendable {
             let form = try await tx.campaigns.saveForm(
                 tenantID: tenantID, campaignID: campaignID, employeeID: employee.id, content,
                 requestStatus: content.wish == .move ? .filed : nil, filedBy: actor.user.id)
+            if let before { try UnchangedUpdate.check(before, form, current: (form: before, created: false)) }
             try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
                 action: before == nil ? "preference_form.file" : "preference_form.replace", entityType: "preference_form",
                 entityID: "\(campaignID.uuidString.lowercased())/\(employee.id.uuidString.lowercased())",
                 before: AuditSnapshot.json(before.map(Summary.init)), after: AuditSnapshot.json(Summary(form))))
             return (form, before == nil)
-        }
+        } }
     }
 
     // MARK: Staff

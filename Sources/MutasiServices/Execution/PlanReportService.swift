@@ -38,8 +38,8 @@ public struct PlanReport: Sendable, Codable {
         public var skpSame: Int
         public var skpWorse: Int
         /// Averages over the compared moves; nil when none.
-        public var skpBeforeAverage: Double?
-        public var skpAfterAverage: Double?
+        public var skpBeforeAverage: ExactNumber?
+        public var skpAfterAverage: ExactNumber?
         public var training: TrainingHours
     }
     public struct Balance: Sendable, Codable {
@@ -115,8 +115,8 @@ public struct PlanReportService: Sendable {
                                             reportedOn: execution?.reportedOn, skpBefore: before, skpAfter: after, training: training))
             }
             if totals.skpCompared > 0 {
-                totals.skpBeforeAverage = Double(sumBefore) / Double(totals.skpCompared)
-                totals.skpAfterAverage = Double(sumAfter) / Double(totals.skpCompared)
+                totals.skpBeforeAverage = ExactNumber(try Rational(sumBefore, totals.skpCompared))
+                totals.skpAfterAverage = ExactNumber(try Rational(sumAfter, totals.skpCompared))
             }
             let now = try await Self.liveBalance(tx, plan: plan, today: today)
             return PlanReport(planID: plan.id, name: plan.name, status: plan.status, effectiveDate: plan.effectiveDate, moves: rows,

@@ -121,7 +121,7 @@ public struct NeedsAnalysisService: Sendable {
     /// Replaces the tasks or the ratio of a draft or returned analysis.
     public func update(actor: Principal, tenantID: UUID, id: UUID, _ content: Content, expectedVersion: Int) async throws -> NeedsAnalysisView {
         let basis = try Self.basis(content)
-        return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: Self.editors) { tx, tenant in
+        return try await UnchangedUpdate.run { try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: Self.editors) { tx, tenant in
             let record = try await Self.record(tx, actor: actor, tenantID: tenantID, id: id, lock: true)
             try TenantScope.requireAgency(actor, record.slot.agencyID)
             try Self.check(record.analysis, .update, expectedVersion: expectedVersion)
@@ -132,9 +132,10 @@ public struct NeedsAnalysisService: Sendable {
             try await Self.logStep(tx, actor: actor, analysis, action: .update, from: record.analysis.state, notes: nil,
                                   need: nil, figures: figures)
             let view = try NeedsAnalysisView(NeedsAnalysisRecord(analysis: analysis, slot: record.slot), settings: settings)
+            try UnchangedUpdate.check(before, view)
             try await Self.audit(tx, tenant, actor, "needs_analysis.update", id: id, before: before, after: view)
             return view
-        }
+        } }
     }
 
     /// Sends a draft or returned analysis for verification.

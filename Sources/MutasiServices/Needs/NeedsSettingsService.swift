@@ -36,17 +36,18 @@ public struct NeedsSettingsService: Sendable {
             return rounding
         }
         let thresholds = try changes.efficiencyThresholds.map { try $0.thresholds(field: "efficiencyThresholds") }
-        return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
+        return try await UnchangedUpdate.run { try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
             let before = try await tx.needsSettings.find(tenantID: tenantID)
             var wanted = before
             if let minutes { wanted.effectiveTime = minutes }
             if let rounding { wanted.rounding = rounding }
             if let thresholds { wanted.thresholds = thresholds }
             let after = try await tx.needsSettings.save(tenantID: tenantID, wanted, expectedVersion: expectedVersion)
+            try UnchangedUpdate.check(before, after)
             try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
                 action: "needs_settings.update", entityType: "needs_settings", entityID: tenantID.uuidString.lowercased(),
                 before: AuditSnapshot.json(before), after: AuditSnapshot.json(after)))
             return after
-        }
+        } }
     }
 }

@@ -34,7 +34,7 @@ public struct BknOfficeService: Sendable {
         if let name = changes.name { changes.name = try Validate.text(name, field: "name") }
         if let provinces = changes.provinceCodes { changes.provinceCodes = try Validate.provinceCodes(provinces) }
         let validated = changes
-        return try await env.store.transaction(in: .platform) { tx in
+        return try await UnchangedUpdate.run { try await env.store.transaction(in: .platform) { tx in
             guard let before = try await tx.offices.find(id: id) else { throw Self.notFound }
             if let provinces = validated.provinceCodes,
                try await tx.tenants.anyOutside(bknOfficeID: id, provinceCodes: provinces) {
@@ -44,11 +44,12 @@ public struct BknOfficeService: Sendable {
             guard let after = try await tx.offices.update(id: id, validated, expectedVersion: expectedVersion) else {
                 throw Self.notFound
             }
+            try UnchangedUpdate.check(before, after)
             try await tx.audit.append(scope: .platform, actor: actor, AuditEntry(
                 action: "bkn_office.update", entityType: "bkn_office", entityID: id.uuidString.lowercased(),
                 before: AuditSnapshot.json(before), after: AuditSnapshot.json(after)))
             return after
-        }
+        } }
     }
 
     public static let notFound = DomainError.notFound("bkn_office.not_found", "BKN office not found.")

@@ -97,12 +97,13 @@ public struct TenantService: Sendable {
         var changes = changes
         if let name = changes.name { changes.name = try Validate.text(name, field: "name") }
         let validated = changes
-        return try await env.store.transaction(in: .platform) { tx in
+        return try await UnchangedUpdate.run { try await env.store.transaction(in: .platform) { tx in
             let before = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: id))
             guard Access.canManage(actor, tenant: before) else { throw DomainError.forbidden() }
             guard let after = try await tx.tenants.update(id: id, validated, expectedVersion: expectedVersion) else {
                 throw Access.notFoundTenant
             }
+            try UnchangedUpdate.check(before, after)
             let entry = AuditEntry(action: "tenant.update", entityType: "tenant", entityID: id.uuidString.lowercased(),
                                    before: AuditSnapshot.json(before), after: AuditSnapshot.json(after))
             try await tx.audit.append(scope: .platform, actor: actor, entry)
@@ -112,6 +113,6 @@ public struct TenantService: Sendable {
             }
             try await tx.audit.append(scope: after.scope, actor: actor, entry)
             return after
-        }
+        } }
     }
 }

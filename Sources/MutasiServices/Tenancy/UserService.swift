@@ -124,7 +124,7 @@ public struct UserService: Sendable {
         var changes = changes
         if let name = changes.fullName { changes.fullName = try Validate.text(name, field: "fullName") }
         let validated = changes
-        return try await env.store.transaction(in: scope) { tx in
+        return try await UnchangedUpdate.run { try await env.store.transaction(in: scope) { tx in
             guard let before = try await tx.users.find(scope: scope, id: id) else {
                 if let tenantID { _ = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID)) }
                 throw DomainError.notFound("user.not_found", "User not found.")
@@ -148,6 +148,7 @@ public struct UserService: Sendable {
             guard let after = try await tx.users.update(scope: scope, id: id, validated, expectedVersion: expectedVersion) else {
                 throw DomainError.notFound("user.not_found", "User not found.")
             }
+            try UnchangedUpdate.check(before, after)
             if validated.active == false {
                 try await tx.sessions.revokeAll(scope: scope, userID: id, except: nil)
             }
@@ -155,7 +156,7 @@ public struct UserService: Sendable {
                 action: "user.update", entityType: "user", entityID: id.uuidString.lowercased(),
                 before: AuditSnapshot.json(before), after: AuditSnapshot.json(after)))
             return after
-        }
+        } }
     }
 
     private func validated(_ draft: Draft, scope: ScopeID) async throws -> NewUser {

@@ -120,7 +120,7 @@ public struct EmployeeService: Sendable {
         if let placement = patch.placement, placement.slotID == nil, placement.since != nil {
             throw DomainError.invalid("employee.slot_since_without_slot", "A TMT jabatan needs a slot.", field: "placement.since")
         }
-        return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+        return try await UnchangedUpdate.run { try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
             let before = try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
@@ -148,15 +148,18 @@ public struct EmployeeService: Sendable {
             guard let after = try await tx.employees.update(tenantID: tenantID, id: id, changes, expectedVersion: expectedVersion)
             else { throw WorkforceAccess.employeeNotFound }
             let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
+            try UnchangedUpdate.check(before, result)
             let action = changes.lock.map { $0.locked != before.locked ? ($0.locked ? "employee.lock" : "employee.unlock") : nil }
             try await WorkforceAccess.audit(tx, actor, tenant, (action ?? nil) ?? "employee.update", "employee",
                                             id.uuidString.lowercased(), before: before, after: result)
             return result
-        }
+        } }
     }
 
-    /// Sets the SKP predicates of the given years (tenant admins; operators for their agencies' staff).
-    public func setPerformance(actor: Principal, tenantID: UUID, id: UUID, ratings: [PerformanceRating]) async throws -> Employee {
+    /// Sets the SKP predicates of the given years (tenant admins; operators for their agencies' staff),
+    /// if nobody changed the employee since `expectedVersion`. Predicates already recorded change nothing.
+    public func setPerformance(actor: Principal, tenantID: UUID, id: UUID, ratings: [PerformanceRating],
+                               expectedVersion: Int) async throws -> Employee {
         guard !ratings.isEmpty else {
             throw DomainError.invalid("performance.required", "Give at least one year's SKP predicate.", field: "ratings")
         }
@@ -171,7 +174,10 @@ public struct EmployeeService: Sendable {
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
             let before = try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
-            guard let after = try await tx.employees.setPerformance(tenantID: tenantID, id: id, ratings) else {
+            guard before.version == expectedVersion else { throw Self.stale }
+            if ratings.allSatisfy(before.performance.contains) { return before }
+            guard let after = try await tx.employees.setPerformance(tenantID: tenantID, id: id, ratings,
+                                                                     expectedVersion: expectedVersion) else {
                 throw WorkforceAccess.employeeNotFound
             }
             let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
@@ -182,16 +188,20 @@ public struct EmployeeService: Sendable {
     }
 
     public static let performanceNotFound = DomainError.notFound("performance.not_found", "No SKP rating is recorded for this year.")
+    static let stale = DomainError(.preconditionFailed, code: "employee.version_mismatch",
+                                   "The employee was changed by someone else; reload it and try again.")
 
     /// Removes the SKP predicate of one year, e.g. one recorded under the wrong year (the same
-    /// actors as `setPerformance`).
-    public func removePerformance(actor: Principal, tenantID: UUID, id: UUID, year: Int) async throws -> Employee {
+    /// actors as `setPerformance`), if nobody changed the employee since `expectedVersion`.
+    public func removePerformance(actor: Principal, tenantID: UUID, id: UUID, year: Int, expectedVersion: Int) async throws -> Employee {
         try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
             let before = try await Self.visible(tx, actor, tenant, id, today: CalendarDate.utc(env.now()))
-            guard before.performance.contains(where: { $0.year == year }),
-                  let after = try await tx.employees.removePerformance(tenantID: tenantID, id: id, year: year)
+            guard before.performance.contains(where: { $0.year == year }) else { throw Self.performanceNotFound }
+            guard before.version == expectedVersion else { throw Self.stale }
+            guard let after = try await tx.employees.removePerformance(tenantID: tenantID, id: id, year: year,
+                                                                        expectedVersion: expectedVersion)
             else { throw Self.performanceNotFound }
             let result = after.withRetirement(try await WorkforceAccess.retirementTable(tx, tenantID), asOf: CalendarDate.utc(env.now()))
             try await WorkforceAccess.audit(tx, actor, tenant, "employee.performance_remove", "employee", id.uuidString.lowercased(),

@@ -106,7 +106,7 @@ public struct SlotService: Sendable {
             educationFields: try patch.educationFields.map { try EducationFields.list($0, field: "educationFields") },
             competencies: try patch.competencies.map(Self.uniqueCompetencies))
         if let need = patch.need { _ = try Slot.need(need) }
-        return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+        return try await UnchangedUpdate.run { try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
             guard let before = try await tx.slots.find(tenantID: tenantID, id: id),
@@ -115,13 +115,14 @@ public struct SlotService: Sendable {
             changes.needOverride = try Self.needOverride(actor, need: patch.need, reason: patch.needReason, current: before.need)
             guard let after = try await tx.slots.update(tenantID: tenantID, id: id, changes, expectedVersion: expectedVersion)
             else { throw WorkforceAccess.slotNotFound }
+            try UnchangedUpdate.check(before, after)
             try await WorkforceAccess.audit(tx, actor, tenant, "slot.update", "slot", id.uuidString.lowercased(),
                                             before: before, after: after)
             if changes.needOverride != nil {
                 try await Self.auditOverride(tx, actor, tenant, before: before, after: after)
             }
             return after
-        }
+        } }
     }
 
     /// The override a request asks for: nil when it gives no need or the need the slot already

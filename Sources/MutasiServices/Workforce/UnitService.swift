@@ -79,7 +79,7 @@ public struct UnitService: Sendable {
 
     public func update(actor: Principal, tenantID: UUID, id: UUID, _ patch: Patch, expectedVersion: Int) async throws -> WorkUnit {
         let name = try patch.name.map { try RecordName.validate($0, codePrefix: "unit_name", field: "name") }
-        return try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+        return try await UnchangedUpdate.run { try await env.store.transaction(in: ScopeID(tenantID)) { tx in
             let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
             try WorkforceAccess.requireWriter(actor, tenant)
             guard let before = try await tx.units.find(tenantID: tenantID, id: id),
@@ -93,10 +93,11 @@ public struct UnitService: Sendable {
                 tenantID: tenantID, id: id, WorkUnitChanges(agencyID: patch.agencyID, name: name, regionCode: region, remote: patch.remote),
                 expectedVersion: expectedVersion)
             else { throw WorkforceAccess.unitNotFound }
+            try UnchangedUpdate.check(before, after)
             try await WorkforceAccess.audit(tx, actor, tenant, "unit.update", "unit", id.uuidString.lowercased(),
                                             before: before, after: after)
             return after
-        }
+        } }
     }
 
     static func requireAgency(_ tx: any StoreTransaction, _ tenantID: UUID, _ agencyID: UUID) async throws {

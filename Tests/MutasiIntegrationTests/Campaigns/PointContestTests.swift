@@ -143,7 +143,7 @@ struct PointContestRouteTests {
             #expect(events.map { $0["action"] as? String ?? "" }.sorted() == [
                 "points.contest_rejected", "points.contest_upheld", "points.contest_upheld",
                 "points.contested", "points.contested", "points.contested"])
-            #expect(!events.contains { ($0["after"] as? String ?? "").contains("Alor dan itu") })
+            #expect(!events.contains { (auditText($0["after"]) ?? "").contains("Alor dan itu") })
             #expect(events.contains { $0["action"] as? String == "points.contest_upheld" && ($0["entityID"] as? String) == id.lowercased() })
         }
     }

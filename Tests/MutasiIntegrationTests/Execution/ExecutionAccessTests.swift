@@ -22,6 +22,8 @@ struct ExecutionAccessTests {
         var json: [String: Any]?
         /// Send the follow-up's current ETag.
         var tagged = false
+        /// Send the plan's current ETag.
+        var planTagged = false
         var expect: [String: Int]
         var otherwise: Int
     }
@@ -32,7 +34,7 @@ struct ExecutionAccessTests {
         func with(_ e: [String: Int]) -> [String: Int] { e.merging(foreign) { a, _ in a } }
         let item: [String: Any] = ["competency": "PED", "gap": 1, "course": "Pelatihan pedagogik", "hours": 10, "dueOn": "2026-01-01"]
         return [
-            Case(method: .post, path: "\(p)/execute", expect: with(["admin": 200]), otherwise: 403),
+            Case(method: .post, path: "\(p)/execute", planTagged: true, expect: with(["admin": 200]), otherwise: 403),
             Case(method: .get, path: "\(p)/report", expect: with(["admin": 200, "ppk": 200, "auditor": 200]), otherwise: 403),
             Case(method: .put, path: "\(m)/spmt", json: ["reportedOn": "2025-07-01"], expect: with(["admin": 200, "operator": 200]),
                  otherwise: 403),
@@ -61,6 +63,7 @@ struct ExecutionAccessTests {
                     let expected = name == "anonymous" ? 401 : c.expect[name] ?? c.otherwise
                     var headers: HTTPFields = [:]
                     if c.tagged { headers[.ifMatch] = try await http.call(.get, followUp, token: f.admin).headers[.eTag] ?? "" }
+                    if c.planTagged { headers[.ifMatch] = try await ExecutionFixture.planTag(http, fill("/v1/tenants/{tenant}/plans/{plan}"), token: f.admin) }
                     let response = try await http.call(c.method, path, token: tokens[name], json: json, headers: headers)
                     if response.status.code != expected {
                         failures.append("\(c.method) \(c.path) as \(name): \(response.status.code), expected \(expected): \(response.text.prefix(300))")
@@ -97,7 +100,7 @@ struct ExecutionAccessTests {
                 #expect(try response.json()["code"] as? String == "plan.not_found" && !response.text.contains("Rotasi"), "\(response.text)")
             }
             // Kota Uji's own path with a foreign admin's token reads as an absent tenant.
-            let own = try await http.call(.post, "\(f.planPath)/execute", token: mataram)
+            let own = try await http.call(.post, "\(f.planPath)/execute", token: mataram, headers: [.ifMatch: "\"v1\""])
             #expect(own.status == .notFound)
             #expect(try await f.review.plan(http)["status"] as? String == "decreed")
             #expect(try await ExecutionFixture.history(db, f.volunteerID).isEmpty)

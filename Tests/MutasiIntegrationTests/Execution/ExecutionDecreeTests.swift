@@ -15,7 +15,8 @@ struct ExecutionDecreeTests {
         try await TestApp.run { http, services, db, _ in
             let review = try await ReviewFixture.make(http, services, db)
             let decree = try await Self.issued(http, services, db, review)
-            let refused = try await http.call(.post, "\(review.planPath)/execute", token: review.admin)
+            let refused = try await http.call(.post, "\(review.planPath)/execute", token: review.admin,
+                                          headers: [.ifMatch: try await ExecutionFixture.planTag(http, review.planPath, token: review.admin)])
             #expect(try refused.status == .conflict && (try refused.json()["code"] as? String) == "plan.decree_unsigned", "\(refused.text)")
             #expect(try await ExecutionFixture.post(db, review.volunteerID).slot == "sd-2/guru")
             // The job path waits quietly as well.
@@ -27,7 +28,8 @@ struct ExecutionDecreeTests {
             let tag = try await http.call(.get, "\(review.t)/decrees/\(decree)", token: ppk).headers[.eTag] ?? ""
             #expect(try await http.call(.post, "\(review.t)/decrees/\(decree)/sign", token: ppk, json: ["signedOn": DecreeFixture.today],
                                         headers: [.ifMatch: tag]).status == .ok)
-            let done = try await http.call(.post, "\(review.planPath)/execute", token: review.admin)
+            let done = try await http.call(.post, "\(review.planPath)/execute", token: review.admin,
+                                          headers: [.ifMatch: try await ExecutionFixture.planTag(http, review.planPath, token: review.admin)])
             #expect(done.status == .ok, "\(done.text)")
             #expect(try ExecutionFixture.outcomes(done) == [review.volunteerID: "executed", review.silentID: "executed"])
         }
@@ -42,7 +44,8 @@ struct ExecutionDecreeTests {
             let cancel = try await http.call(.post, "\(review.t)/decrees/\(decree)/cancel", token: review.admin,
                                              json: ["reason": "Salah tulis jabatan baru pada lampiran."], headers: [.ifMatch: tag])
             #expect(cancel.status == .ok, "\(cancel.text)")
-            let response = try await http.call(.post, "\(review.planPath)/execute", token: review.admin)
+            let response = try await http.call(.post, "\(review.planPath)/execute", token: review.admin,
+                                          headers: [.ifMatch: try await ExecutionFixture.planTag(http, review.planPath, token: review.admin)])
             #expect(response.status == .ok, "\(response.text)")
             #expect(try ExecutionFixture.outcomes(response)
                     == [review.volunteerID: "skipped:decree.cancelled", review.silentID: "skipped:decree.cancelled"])

@@ -100,7 +100,13 @@ struct ExecutionFixture {
     }
 
     func execute(_ http: some TestClientProtocol, token: String? = nil) async throws -> TestResponse {
-        try await http.call(.post, "\(planPath)/execute", token: token ?? admin)
+        try await http.call(.post, "\(planPath)/execute", token: token ?? admin,
+                            headers: [.ifMatch: try await Self.planTag(http, planPath, token: admin)])
+    }
+
+    /// The plan's current ETag, for the If-Match that executing it needs.
+    static func planTag(_ http: some TestClientProtocol, _ planPath: String, token: String) async throws -> String {
+        try await http.call(.get, planPath, token: token).headers[.eTag] ?? ""
     }
 
     static func outcomes(_ response: TestResponse) throws -> [String: String] {

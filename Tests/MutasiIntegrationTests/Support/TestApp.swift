@@ -76,3 +76,13 @@ extension TestResponse {
 
     var text: String { String(buffer: body) }
 }
+
+/// An audit event's `before` or `after` (a JSON document in responses) as compact text with sorted
+/// keys, for checks of what a snapshot holds; nil when absent.
+func auditText(_ value: Any?) -> String? {
+    guard let value, !(value is NSNull) else { return nil }
+    if let text = value as? String { return text }
+    guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+    else { return nil }
+    return String(decoding: data, as: UTF8.self)
+}

@@ -23,9 +23,10 @@ struct RecordIntegrityTests {
             let employee = (try await http.call(.get, "\(t)/employees?nip=198503152010011002", token: admin).json()["items"]
                 as! [[String: Any]])[0]
             let path = "\(t)/employees/\(employee["id"] as! String)/performance"
+            let v1: HTTPFields = [.ifMatch: "\"v1\""]
 
             let future = try await http.call(.put, path, token: admin, json: ["ratings": [
-                ["year": Self.thisYear, "predicate": "Baik"], ["year": Self.thisYear + 1, "predicate": "Sangat Baik"]]])
+                ["year": Self.thisYear, "predicate": "Baik"], ["year": Self.thisYear + 1, "predicate": "Sangat Baik"]]], headers: v1)
             #expect(future.status == .badRequest)
             #expect(try future.json()["code"] as? String == "performance.future_year")
             #expect(try future.json()["field"] as? String == "ratings[1].year")
@@ -39,15 +40,16 @@ struct RecordIntegrityTests {
             #expect(report["applied"] as? Bool == false, "\(imported.text)")
             #expect((report["errors"] as? [[String: Any]])?.first?["code"] as? String == "performance.future_year")
 
-            let removed = try await http.call(.delete, "\(path)/2023", token: admin)
+            #expect(try await http.call(.delete, "\(path)/2023", token: admin).status == .preconditionRequired)
+            let removed = try await http.call(.delete, "\(path)/2023", token: admin, headers: v1)
             #expect(removed.status == .ok, "\(removed.text)")
             #expect((try removed.json()["performance"] as? [[String: Any]])?.map { $0["year"] as? Int } == [2024])
             #expect(removed.headers[.eTag] == "\"v2\"")
-            let again = try await http.call(.delete, "\(path)/2023", token: admin)
+            let again = try await http.call(.delete, "\(path)/2023", token: admin, headers: [.ifMatch: "\"v2\""])
             #expect(again.status == .notFound)
             #expect(try again.json()["code"] as? String == "performance.not_found")
             for year in ["99999999999999999999", "abc", "-1"] {
-                #expect(try await http.call(.delete, "\(path)/\(year)", token: admin).status == .notFound)
+                #expect(try await http.call(.delete, "\(path)/\(year)", token: admin, headers: v1).status == .notFound)
             }
             let events = try await http.call(.get, "\(t)/audit-events?action=employee.performance_remove", token: admin).json()
             #expect(events["total"] as? Int == 1)

@@ -42,7 +42,7 @@ struct RemoteUnitTests {
 
             let events = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-events?entityType=unit&entityId=\(id.lowercased())&limit=50",
                                              token: admin).json()["items"] as? [[String: Any]] ?? []
-            let flagged = events.filter { $0["action"] as? String == "unit.update" && ($0["after"] as? String ?? "").contains("\"remote\":true") }
+            let flagged = events.filter { $0["action"] as? String == "unit.update" && (auditText($0["after"]) ?? "").contains("\"remote\":true") }
             #expect(flagged.count == 1, "\(events)")
         }
     }

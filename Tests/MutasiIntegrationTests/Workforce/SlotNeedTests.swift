@@ -73,8 +73,8 @@ struct SlotNeedTests {
 
             let events = try await http.call(.get, "\(t)/audit-events?action=slot.need_override&entityId=\(slotID.lowercased())", token: admin).json()
             let event = try #require((events["items"] as? [[String: Any]])?.first)
-            #expect("\(event["after"] ?? "")".contains(Self.reason))
-            #expect("\(event["before"] ?? "")".contains("\"need\":4"))
+            #expect((auditText(event["after"]) ?? "").contains(Self.reason))
+            #expect((auditText(event["before"]) ?? "").contains("\"need\":4"))
         }
     }
 

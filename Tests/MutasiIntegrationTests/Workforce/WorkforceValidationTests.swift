@@ -114,23 +114,46 @@ struct WorkforceValidationTests {
             let stale = try await http.call(.patch, "\(t)/employees/\(id)", token: token, json: ["name": "Lost"], headers: [.ifMatch: etag])
             #expect(stale.status == .preconditionFailed)
 
-            let table = try await http.call(.put, "\(t)/retirement-ages", token: token, json: ["functional_first_expert": 60])
+            // The retirement-age table is versioned like every other resource: v0 until first replaced.
+            let defaults = try await http.call(.get, "\(t)/retirement-ages", token: token)
+            #expect(defaults.headers[.eTag] == "\"v0\"")
+            let unversioned = try await http.call(.put, "\(t)/retirement-ages", token: token, json: ["functional_first_expert": 60])
+            #expect(unversioned.status == .preconditionRequired)
+            let table = try await http.call(.put, "\(t)/retirement-ages", token: token, json: ["functional_first_expert": 60],
+                                            headers: [.ifMatch: "\"v0\""])
             #expect(table.status == .ok, "\(table.text)")
             #expect(try table.json()["teacher"] as? Int == 60)
-            let ages = try await http.call(.get, "\(t)/retirement-ages", token: token).json()
-            #expect(ages["functional_first_expert"] as? Int == 60, "\(ages)")
+            #expect(table.headers[.eTag] == "\"v1\"")
+            let staleTable = try await http.call(.put, "\(t)/retirement-ages", token: token, json: ["teacher": 61],
+                                                 headers: [.ifMatch: "\"v0\""])
+            #expect(staleTable.status == .preconditionFailed)
+            #expect(try staleTable.json()["code"] as? String == "retirement_ages.version_mismatch")
+            let ages = try await http.call(.get, "\(t)/retirement-ages", token: token)
+            #expect(try ages.json()["functional_first_expert"] as? Int == 60, "\(ages.text)")
+            #expect(try ages.json()["teacher"] as? Int == 60)
+            #expect(ages.headers[.eTag] == "\"v1\"")
             let reread = try await http.call(.get, "\(t)/employees/\(id)", token: token).json()
             #expect(reread["retirementDate"] as? String == "2045-04-01")
-            let badAge = try await http.call(.put, "\(t)/retirement-ages", token: token, json: ["teacher": 80])
+            let badAge = try await http.call(.put, "\(t)/retirement-ages", token: token, json: ["teacher": 80], headers: [.ifMatch: "\"v1\""])
             #expect(try badAge.json()["code"] as? String == "retirement_age.out_of_range")
 
-            let performance = try await http.call(.put, "\(t)/employees/\(id)/performance", token: token,
-                                                  json: ["ratings": [["year": 2025, "predicate": "Butuh Perbaikan"], ["year": 2024, "predicate": "Baik"]]])
+            let rated = try await http.call(.get, "\(t)/employees/\(id)", token: token)
+            let ratings2025: [String: Any] = ["ratings": [["year": 2025, "predicate": "Butuh Perbaikan"], ["year": 2024, "predicate": "Baik"]]]
+            let unrated = try await http.call(.put, "\(t)/employees/\(id)/performance", token: token, json: ratings2025)
+            #expect(unrated.status == .preconditionRequired)
+            let performance = try await http.call(.put, "\(t)/employees/\(id)/performance", token: token, json: ratings2025,
+                                                  headers: [.ifMatch: rated.headers[.eTag]!])
             #expect(performance.status == .ok, "\(performance.text)")
+            #expect(performance.headers[.eTag] != rated.headers[.eTag])
+            let stalePerformance = try await http.call(.put, "\(t)/employees/\(id)/performance", token: token,
+                                                       json: ["ratings": [["year": 2025, "predicate": "Baik"]]],
+                                                       headers: [.ifMatch: rated.headers[.eTag]!])
+            #expect(stalePerformance.status == .preconditionFailed)
             let ratings = try performance.json()["performance"] as? [[String: Any]] ?? []
             #expect(ratings.map { $0["predicate"] as? String } == ["Baik", "Baik", "Butuh Perbaikan"])
             let badRating = try await http.call(.put, "\(t)/employees/\(id)/performance", token: token,
-                                                json: ["ratings": [["year": 2025, "predicate": "Lumayan"]]])
+                                                json: ["ratings": [["year": 2025, "predicate": "Lumayan"]]],
+                                                headers: [.ifMatch: performance.headers[.eTag]!])
             #expect(try badRating.json()["code"] as? String == "skp_predicate.invalid")
 
             let lock = try await http.call(.get, "\(t)/employees/\(id)", token: token)
