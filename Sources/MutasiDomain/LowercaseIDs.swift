@@ -15,7 +15,7 @@ public enum LowercaseIDs {
             while j < out.count, out[j] != UInt8(ascii: "\"") {
                 if out[j] == UInt8(ascii: "\\") { escaped = true; j += 2 } else { j += 1 }
             }
-            if !escaped, j <= out.count, j - start == 36, isUUID(out, from: start) {
+            if !escaped, j - start == 36, isUUID(out, from: start) {
                 for k in start..<j where out[k] >= UInt8(ascii: "A") && out[k] <= UInt8(ascii: "F") { out[k] += 32 }
             }
             i = j + 1
@@ -25,8 +25,7 @@ public enum LowercaseIDs {
 
     /// A text (a CSV cell, a line the CLI prints) in lower case when it is exactly a UUID.
     public static func text(_ value: String) -> String {
-        let bytes = Array(value.utf8)
-        guard bytes.count == 36, isUUID(bytes, from: 0) else { return value }
+        guard value.utf8.count == 36, isUUID(Array(value.utf8), from: 0) else { return value }
         return value.lowercased()
     }
 

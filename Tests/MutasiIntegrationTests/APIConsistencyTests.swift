@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MutasiServices
 import Testing
 
 /// One API: ids in lower case, unknown fields refused, updates that change nothing keep the
@@ -41,6 +42,15 @@ import Testing
             let me = try await http.call(.get, "/v1/me", token: admin)
             #expect(!Self.hasUpperCaseID(me.text), "\(me.text)")
         }
+    }
+
+    @Test("CSV and .xlsx exports write a cell that is an id in lower case")
+    func lowerCaseIDsInSheets() throws {
+        let id = UUID()
+        let csv = String(decoding: SheetFormat.csv.write(header: ["unit", "note"], rows: [[id.uuidString, "SD-1 \(id.uuidString)"]]),
+                         as: UTF8.self)
+        #expect(csv.contains(id.uuidString.lowercased() + ";"))
+        #expect(csv.contains("SD-1 \(id.uuidString)"))   // text that merely contains an id is left as written
     }
 
     @Test("unknown JSON fields are refused, naming the first one, nested ones by their path")

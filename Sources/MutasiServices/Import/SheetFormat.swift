@@ -22,9 +22,10 @@ public enum SheetFormat: String, Sendable, CaseIterable, Codable {
         if lower.hasSuffix(".xlsx") { self = .xlsx } else if lower.hasSuffix(".csv") { self = .csv } else { return nil }
     }
 
-    /// A header row and rows of text in this format.
+    /// A header row and rows of text in this format; a cell that is an id is written in lower case.
     public func write(header: [String], rows: [[String]]) -> Data {
-        switch self {
+        let rows = rows.map { $0.map(LowercaseIDs.text) }
+        return switch self {
         case .csv: CSV.write(header: header, rows: rows)
         case .xlsx: XLSXWriter.write(header: header, rows: rows)
         }
