@@ -40,7 +40,8 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     public init(_ kind: Kind, code: String, _ message: String, field: String? = nil) {
         self.kind = kind
         self.code = code
-        self.message = message
+        // Messages interpolate UUIDs (upper case); ids leave the system in lower case.
+        self.message = LowercaseIDs.within(message)
         self.field = field
     }
 

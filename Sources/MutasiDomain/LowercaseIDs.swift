@@ -29,6 +29,19 @@ public enum LowercaseIDs {
         return value.lowercased()
     }
 
+    /// A message of ours with every UUID in it in lower case (error messages name ids).
+    public static func within(_ message: String) -> String {
+        var bytes = Array(message.utf8)
+        guard bytes.count >= 36 else { return message }
+        var i = 0, changed = false
+        while i + 36 <= bytes.count {
+            guard isUUID(bytes, from: i) else { i += 1; continue }
+            for k in i..<(i + 36) where bytes[k] >= UInt8(ascii: "A") && bytes[k] <= UInt8(ascii: "F") { bytes[k] += 32; changed = true }
+            i += 36
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : message
+    }
+
     static func isUUID(_ bytes: [UInt8], from start: Int) -> Bool {
         guard start + 36 <= bytes.count else { return false }
         for offset in 0..<36 {

@@ -14,5 +14,6 @@ struct LowercaseIDsTests {
                 + #""name":"ABCDEF","text":"see \#(id.uuidString) here","quoted":"\"\#(id.uuidString)\"","n":12}"#)
         #expect(LowercaseIDs.text(id.uuidString) == lower)
         #expect(LowercaseIDs.text("SD-1") == "SD-1")
+        #expect(DomainError.invalid("agency.not_found", "No agency has id \(id).").message == "No agency has id \(lower).")
     }
 }

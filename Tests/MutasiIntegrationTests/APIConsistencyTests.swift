@@ -41,6 +41,12 @@ import Testing
             #expect(try upper.json()["id"] as? String == id)
             let me = try await http.call(.get, "/v1/me", token: admin)
             #expect(!Self.hasUpperCaseID(me.text), "\(me.text)")
+            // Problem details name ids in lower case too.
+            let unknown = UUID()
+            let refused = try await http.call(.post, "\(t)/units", token: admin, json: [
+                "agencyID": unknown.uuidString, "code": "KASUS-2", "name": "Unit", "regionCode": "53.71.01"])
+            #expect(try refused.json()["code"] as? String == "agency.not_found")
+            #expect(refused.text.contains(unknown.uuidString.lowercased()) && !Self.hasUpperCaseID(refused.text), "\(refused.text)")
         }
     }
 
