@@ -105,11 +105,16 @@ private struct KeyedRecorder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         mark(key)
         if decodedWhole(type) { return try base.decode(type, forKey: key) }
+        return try T(from: try present(key))
+    }
+
+    /// The decoder of the value at `key`; a missing key fails as `JSONDecoder` fails it (keyNotFound).
+    private func present(_ key: Key) throws -> KeyRecordingDecoder {
         guard base.contains(key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: base.codingPath,
                                                        debugDescription: "No value associated with key \(key.stringValue)."))
         }
-        return try T(from: KeyRecordingDecoder(base: try base.superDecoder(forKey: key), log: log))
+        return KeyRecordingDecoder(base: try base.superDecoder(forKey: key), log: log)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
@@ -120,7 +125,7 @@ private struct KeyedRecorder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         mark(key)
-        return try KeyRecordingDecoder(base: try base.superDecoder(forKey: key), log: log).container(keyedBy: type)
+        return try present(key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {

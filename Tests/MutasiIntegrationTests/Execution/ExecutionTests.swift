@@ -111,6 +111,8 @@ struct ExecutionTests {
             #expect(try approved.status == .conflict && (try approved.json()["code"] as? String) == "plan.invalid_state")
             let stale = try await http.call(.post, "\(f.planPath)/execute", token: f.admin, headers: [.ifMatch: "\"v999\""])
             #expect(stale.status == .preconditionFailed)
+            let unversioned = try await http.call(.post, "\(f.planPath)/execute", token: f.admin)
+            #expect(unversioned.status == .preconditionRequired)
             #expect(try await ExecutionFixture.history(db, f.volunteerID).isEmpty)
         }
     }
