@@ -6,40 +6,14 @@ acknowledged), starts it again, and prints the figures beside their floors:
 - acknowledged writes missing or stored twice (floor 0).
 
 Environment (set by run.sh): FAULTS_URL, FAULTS_PGDATA, FAULTS_PG_BIN, FAULTS_PG_PORT."""
-import json, os, subprocess, sys, threading, time, urllib.error, urllib.request
+import functools, os, sys, threading, time
+import faultlib
+from faultlib import as_postgres, row
 
 API = os.environ["FAULTS_URL"]
 PGDATA, PG_BIN, PG_PORT = os.environ["FAULTS_PGDATA"], os.environ["FAULTS_PG_BIN"], os.environ["FAULTS_PG_PORT"]
 TENANT = "provinsi-sabangau"
-
-
-def call(method, path, token=None, body=None, timeout=30):
-    headers = {"Content-Type": "application/json"} if body is not None else {}
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    request = urllib.request.Request(API + path, method=method, headers=headers,
-                                     data=json.dumps(body).encode() if body is not None else None)
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read()
-            return response.status, (json.loads(data) if data else None), time.monotonic() - started
-    except urllib.error.HTTPError as error:
-        data = error.read()
-        try:
-            body = json.loads(data) if data else None
-        except ValueError:
-            body = None
-        return error.code, body, time.monotonic() - started
-    except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-        return 0, {"error": str(error)}, time.monotonic() - started
-
-
-def as_postgres(*args):
-    command = list(args)
-    if os.geteuid() == 0:
-        command = ["runuser", "-u", "postgres", "--"] + command
-    subprocess.run(command, check=True, cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+call = functools.partial(faultlib.call, API)
 
 
 def pg_ctl(action):
@@ -47,12 +21,7 @@ def pg_ctl(action):
     as_postgres(f"{PG_BIN}/pg_ctl", "-D", PGDATA, "-w", "-l", f"{PGDATA}/server.log", *extra, action)
 
 
-status, body, _ = call("POST", "/v1/auth/login", body={"tenant": TENANT, "username": "admin", "password": "mutasi-demo-2026"})
-if status != 200:
-    sys.exit(f"login: {status} {body}")
-token = body["token"]
-scope = call("GET", "/v1/me", token)[1]["scope"]
-base = f"/v1/tenants/{scope}"
+token, base = faultlib.login(API, TENANT)
 agency = call("GET", base + "/agencies?limit=1", token)[1]["items"][0]["id"]
 region = call("GET", base + "/units?limit=1", token)[1]["items"][0]["regionCode"]
 
@@ -117,10 +86,6 @@ while True:
 stored = [c for c in units if c.startswith("uji-gangguan-")]
 missing = [c for c in acknowledged + conflicts if c not in stored]
 twice = len(stored) - len(set(stored))
-
-
-def row(name, value, floor, unit="s"):
-    print(f"{name:<46} {value:>8.3f} {unit}   (floor {floor} {unit})")
 
 
 print(f"PostgreSQL stopped for {back_at - down_at:.1f} s under a writing client")

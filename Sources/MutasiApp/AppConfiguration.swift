@@ -33,6 +33,13 @@ public struct AppConfiguration: Sendable {
     public var sqlDirectory: URL
     /// Claims of one background job before it is given up as failed.
     public var jobMaxAttempts: Int
+    /// A running job whose heartbeat (every second) is this old lost its worker and is claimed
+    /// again (`JOB_STALE_SECONDS`, default 60).
+    public var jobStaleAfter: Duration
+    /// On SIGTERM/SIGINT the server stops accepting connections and finishes the requests in
+    /// flight for at most this long, then cancels the rest (`SHUTDOWN_GRACE_SECONDS`, default 8:
+    /// inside the 10 s Docker waits before SIGKILL).
+    public var shutdownGrace: Duration
     /// When set, `/metrics` answers only requests with `Authorization: Bearer <token>`.
     public var metricsToken: String?
     /// Headless Chromium that prints decrees to PDF (`CHROMIUM_PATH`; default: found on PATH),
@@ -77,6 +84,8 @@ public struct AppConfiguration: Sendable {
         migrateOnStart = (env["MIGRATE_ON_START"] ?? "true").lowercased() != "false"
         sqlDirectory = env["SQL_DIR"].map { URL(fileURLWithPath: $0) } ?? Self.findSQLDirectory()
         jobMaxAttempts = try Self.int(env, "JOB_MAX_ATTEMPTS", default: 3, range: 1...100)
+        jobStaleAfter = .seconds(try Self.int(env, "JOB_STALE_SECONDS", default: 60, range: 3...86400))
+        shutdownGrace = .seconds(try Self.int(env, "SHUTDOWN_GRACE_SECONDS", default: 8, range: 1...600))
         metricsToken = env["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         chromiumPath = env["CHROMIUM_PATH"].flatMap { $0.isEmpty ? nil : $0 }
         pdfConcurrency = try Self.int(env, "PDF_RENDER_CONCURRENCY", default: 2, range: 1...32)

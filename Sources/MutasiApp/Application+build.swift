@@ -71,7 +71,7 @@ public enum MutasiApplication {
         var jobLogger = logger
         jobLogger[metadataKey: "component"] = "jobs"
         app.addServices(client, JobRunnerService(worker: PlanBuildWorker(
-            services.env, maxAttempts: config.jobMaxAttempts, logger: jobLogger), execution: services.execution, logger: jobLogger))
+            services.env, staleAfter: config.jobStaleAfter, maxAttempts: config.jobMaxAttempts, logger: jobLogger), execution: services.execution, logger: jobLogger))
         return app
     }
 }

@@ -63,4 +63,13 @@ struct PostgresJobRepository: JobRepository {
             WHERE tenant_id = \(tenantID) AND id = \(id)
             """)
     }
+
+    func holds(tenantID: UUID, id: UUID, worker: String, attempt: Int) async throws -> Bool {
+        guard let attempt = Int32(exactly: attempt) else { return false }
+        return try await !db.rows("""
+            SELECT 1 FROM jobs
+            WHERE tenant_id = \(tenantID) AND id = \(id) AND state = 'running' AND claimed_by = \(worker) AND attempts = \(attempt)
+            FOR UPDATE
+            """).isEmpty
+    }
 }

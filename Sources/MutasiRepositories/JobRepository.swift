@@ -26,4 +26,8 @@ public protocol JobRepository: Sendable {
     func latest(tenantID: UUID, subjectID: UUID) async throws -> Job?
     func heartbeat(tenantID: UUID, id: UUID, progress: Double, message: String?) async throws
     func finish(tenantID: UUID, id: UUID, state: Job.State, message: String?) async throws
+    /// Whether `worker`'s claim number `attempt` of the job still stands (running, not taken
+    /// over since), locking the job until the transaction ends: a worker stores its outcome
+    /// only under its claim, so a job taken over from a stalled worker finishes once.
+    func holds(tenantID: UUID, id: UUID, worker: String, attempt: Int) async throws -> Bool
 }

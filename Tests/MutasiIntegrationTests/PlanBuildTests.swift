@@ -3,7 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import MutasiDomain
 import MutasiPlanning
-import MutasiServices
+import MutasiRepositories
+@testable import MutasiServices
 import PostgresNIO
 import Testing
 
@@ -33,6 +34,18 @@ struct PlanBuildTests {
 
     /// A small school system in Kota Uji: SD 2 has two teachers too many, SD 1 two too few, and
     /// the office has nobody.
+    /// kota-uji's schools and a plan queued, whose build `worker` claims (and then stops).
+    static func planClaimed(by worker: String, _ services: Services, _ db: TestDatabase) async throws
+        -> (admin: Principal, planID: UUID, job: ClaimedJob?) {
+        try await seedSchools(services, db)
+        let admin = try await services.operators.principal(login: "kota-uji/admin")
+        let created = try await services.plans.create(actor: admin, tenantID: admin.scope.uuid, name: "Rotasi", policy: PlanPolicy())
+        let job = try await services.env.store.transaction(in: .platform) { tx in
+            try await tx.jobs.claimNext(worker: worker, staleAfter: .seconds(60))
+        }
+        return (admin, created.plan.id, job)
+    }
+
     static func seedSchools(_ services: Services, _ db: TestDatabase, tenant: String = "kota-uji") async throws {
         try await makeTenant(services)
         let unitPrefix = ""
@@ -197,22 +210,43 @@ struct PlanBuildTests {
     @Test("a job whose worker died is claimed again once its heartbeat is stale")
     func staleJobIsReclaimed() async throws {
         try await TestApp.run { _, services, db, _ in
-            try await Self.seedSchools(services, db)
-            let admin = try await services.operators.principal(login: "kota-uji/admin")
-            let created = try await services.plans.create(actor: admin, tenantID: admin.scope.uuid, name: "Rotasi", policy: PlanPolicy())
             // A worker claims it and dies.
-            let claimed = try await services.env.store.transaction(in: .platform) { tx in
-                try await tx.jobs.claimNext(worker: "dead", staleAfter: .seconds(60))
-            }
-            #expect(claimed?.subjectID == created.plan.id)
+            let (admin, planID, claimed) = try await Self.planClaimed(by: "dead", services, db)
+            #expect(claimed?.subjectID == planID)
             // A healthy worker with the usual patience leaves it alone ...
             #expect(try await !PlanBuildWorker(services.env, workerID: "patient").runOnce())
             // ... and one that considers it stale takes it over.
             try await Task.sleep(for: .milliseconds(1100))
             #expect(try await PlanBuildWorker(services.env, workerID: "rescuer", staleAfter: .seconds(1)).runOnce())
-            let status = try await services.plans.get(actor: admin, tenantID: admin.scope.uuid, id: created.plan.id)
+            let status = try await services.plans.get(actor: admin, tenantID: admin.scope.uuid, id: planID)
             #expect(status.plan.buildState == .built)
             #expect(status.job?.attempts == 2)
+        }
+    }
+
+    @Test("a worker that stalled past the stale limit finds its job taken over and stores nothing: the plan is built once")
+    func stalledWorkerDropsItsResult() async throws {
+        try await TestApp.run { _, services, db, _ in
+            // A worker claims the build and stalls; its heartbeat goes stale and another takes over.
+            let (admin, planID, claimed) = try await Self.planClaimed(by: "stalled", services, db)
+            let stalled = try #require(claimed)
+            try await Task.sleep(for: .milliseconds(1100))
+            #expect(try await PlanBuildWorker(services.env, workerID: "rescuer", staleAfter: .seconds(1)).runOnce())
+            let built = try await services.plans.get(actor: admin, tenantID: admin.scope.uuid, id: planID)
+            // The stalled worker wakes up and finishes its build: nothing of it is stored.
+            try await PlanBuildWorker(services.env, workerID: "stalled").process(stalled)
+            let after = try await services.plans.get(actor: admin, tenantID: admin.scope.uuid, id: planID)
+            #expect(after.plan.buildState == .built)
+            #expect(after.plan.builtAt == built.plan.builtAt)
+            #expect(after.plan.version == built.plan.version)
+            #expect(after.job?.state == .succeeded)
+            #expect(after.job?.attempts == 2)
+            let builds = try await db.asOwner(tenant: "kota-uji") { connection, _ in
+                try await connection.column("""
+                    SELECT count(*) FROM audit_events WHERE action = 'plan.built' AND entity_id = \(planID.uuidString.lowercased())
+                    """, as: Int.self)
+            }
+            #expect(builds == [1])
         }
     }
 }

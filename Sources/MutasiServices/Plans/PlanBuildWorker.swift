@@ -35,7 +35,15 @@ public struct PlanBuildWorker: Sendable {
         guard let job = try await env.store.transaction(in: .platform, { tx in
             try await tx.jobs.claimNext(worker: worker, staleAfter: stale)
         }) else { return false }
+        try await process(job)
+        return true
+    }
+
+    /// Runs a job this worker claimed. Its outcome is stored only while the claim stands: a
+    /// worker that stalled past the stale limit finds the job taken over and drops its result.
+    func process(_ job: ClaimedJob) async throws {
         let scope = ScopeID(job.tenantID)
+        let claim = (worker: workerID, attempt: job.attempts)
         // Job and tenant ids only: messages may name employees (NIPs), so they stay out of logs.
         var metadata: Logger.Metadata = [
             "job_id": "\(job.id.uuidString.lowercased())", "tenant_id": "\(job.tenantID.uuidString.lowercased())",
@@ -52,8 +60,11 @@ public struct PlanBuildWorker: Sendable {
             default: throw DomainError.invalid("job.unknown_kind", "Unknown job kind \(job.kind).")
             }
             try await env.store.transaction(in: scope) { tx in
+                guard try await tx.jobs.holds(tenantID: job.tenantID, id: job.id, worker: claim.worker, attempt: claim.attempt) else { return }
                 try await tx.jobs.finish(tenantID: job.tenantID, id: job.id, state: .succeeded, message: nil)
             }
+        } catch is ClaimLost {
+            logger.warning("job taken over by another worker; this result is dropped", metadata: metadata)
         } catch is CancellationError {
             // Shutting down: leave the job running; once its heartbeat is stale another
             // instance claims it again.
@@ -65,6 +76,7 @@ public struct PlanBuildWorker: Sendable {
                 ?? (job.kind == Job.planExecute ? "The plan could not be executed." : "The plan could not be built.")
             do {
                 try await env.store.transaction(in: scope) { tx in
+                    guard try await tx.jobs.holds(tenantID: job.tenantID, id: job.id, worker: claim.worker, attempt: claim.attempt) else { return }
                     // A failed execution leaves the plan as it is (each move stands or falls alone).
                     let building = job.kind != Job.planExecute
                     if building { try await tx.plans.markFailed(tenantID: job.tenantID, id: job.subjectID, error: message) }
@@ -79,7 +91,6 @@ public struct PlanBuildWorker: Sendable {
                 throw error
             }
         }
-        return true
     }
 
     /// Runs jobs until cancelled, waiting `idle` when the queue is empty or the store failed.
@@ -109,7 +120,9 @@ public struct PlanBuildWorker: Sendable {
     private func build(_ job: ClaimedJob) async throws {
         let scope = ScopeID(job.tenantID)
         let today = CalendarDate.utc(env.now())
+        let worker = workerID
         let (plan, slots, employees, overrides, campaign, kept) = try await env.store.transaction(in: scope) { tx in
+            guard try await tx.jobs.holds(tenantID: job.tenantID, id: job.id, worker: worker, attempt: job.attempts) else { throw ClaimLost() }
             guard let plan = try await tx.plans.find(tenantID: job.tenantID, id: job.subjectID) else {
                 throw DomainError.notFound("plan.not_found", "The plan of this job no longer exists.")
             }
@@ -142,11 +155,14 @@ public struct PlanBuildWorker: Sendable {
         }
         defer { heartbeat.cancel() }
         let instance = built.instance
-        let solved = try await Task.detached {
+        // Off the cooperative pool, yet stopped with the worker (a shutdown does not wait for
+        // the solve: the job is claimed again once its heartbeat is stale).
+        let solving = Task.detached {
             try await Planner.solve(instance) { step in
                 progress.value = step.stage == .building ? step.fraction * 0.2 : 0.2 + step.fraction * 0.8
             }
-        }.value
+        }
+        let solved = try await withTaskCancellationHandler { try await solving.value } onCancel: { solving.cancel() }
 
         let targets = TargetFigures(instance)
         let result = PlanResult(
@@ -167,6 +183,7 @@ public struct PlanBuildWorker: Sendable {
                                              wish: targets.wish[move.employee])
             })
         try await env.store.transaction(in: scope) { tx in
+            guard try await tx.jobs.holds(tenantID: job.tenantID, id: job.id, worker: worker, attempt: job.attempts) else { throw ClaimLost() }
             let stored = try await tx.plans.saveResult(tenantID: job.tenantID, id: plan.id, result)
             try await tx.audit.append(scope: scope, actor: .system, AuditEntry(
                 action: "plan.built", entityType: "plan", entityID: plan.id.uuidString.lowercased(),
@@ -174,6 +191,9 @@ public struct PlanBuildWorker: Sendable {
         }
     }
 }
+
+/// A worker's claim on a job was taken over (it stalled past the stale limit).
+struct ClaimLost: Error {}
 
 /// What a move's explanation reads of the instance: each slot's need and active staff before the
 /// plan (planning.md's `need` and `current`), and each employee's wish.

@@ -10,7 +10,7 @@ import NIOCore
 import PostgresNIO
 
 /// The real application (router, services, Postgres) over a fresh database, with the demo data
-/// loaded, driven through `app.test(.router)`.
+/// loaded (a copy of the seeded template), driven through `app.test(.router)`.
 struct TestApp {
     let db: TestDatabase
 
@@ -21,7 +21,7 @@ struct TestApp {
     /// them to the router.
     static func run(seeded: Bool = true, environment: [String: String] = [:], live: Bool = false,
                     _ body: @Sendable (TestClientProtocol, Services, TestDatabase, RouteTable) async throws -> Void) async throws {
-        let db = try await TestDatabase.create()
+        let db = try await TestDatabase.create(seeded: seeded)
         let config = try db.configuration(extra: environment)
         let logger = TestDatabase.logger
         let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL), backgroundLogger: logger)
@@ -31,7 +31,6 @@ struct TestApp {
         var app = Application(router: router, logger: logger)
         app.addServices(client)
         try await app.test(live ? .live : .router) { http in
-            if seeded { try await services.demo.seed() }
             try await body(http, services, db, table)
         }
     }

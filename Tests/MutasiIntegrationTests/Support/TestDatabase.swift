@@ -28,18 +28,24 @@ struct TestDatabase: Sendable {
         return value
     }
 
-    /// Creates an empty database; `migrated` applies sql/ to it.
-    static func create(migrated: Bool = true) async throws -> TestDatabase {
+    /// A database of its own: a copy of this process's migrated template (`seeded` adds the
+    /// demo data), or an empty one when `migrated` is false (for tests of the migrations).
+    static func create(migrated: Bool = true, seeded: Bool = false) async throws -> TestDatabase {
+        let template = migrated ? try await (seeded ? TemplateDatabase.seeded : TemplateDatabase.migrated).value : nil
+        return try await create(from: template)
+    }
+
+    /// Creates a database, empty or as a copy of `template` (which nobody may be connected to).
+    static func create(from template: String?) async throws -> TestDatabase {
         let ownerBase = try environment("MUTASI_TEST_OWNER_URL")
         let appBase = try environment("MUTASI_TEST_APP_URL")
         let sql = URL(fileURLWithPath: try environment("MUTASI_TEST_SQL_DIR"))
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let copy = template.map { " TEMPLATE \($0)" } ?? ""
         try await DatabaseConnection.withClient(ownerBase + "/postgres", logger: logger) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)\(copy)"), logger: logger)
         }
-        let db = TestDatabase(name: name, ownerURL: ownerBase + "/" + name, appURL: appBase + "/" + name, sqlDirectory: sql)
-        if migrated { try await db.migrate() }
-        return db
+        return TestDatabase(name: name, ownerURL: ownerBase + "/" + name, appURL: appBase + "/" + name, sqlDirectory: sql)
     }
 
     @discardableResult
