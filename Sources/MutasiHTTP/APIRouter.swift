@@ -42,6 +42,7 @@ public enum APIRouter {
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
         DecreeController(services: services).register(api, table)
+        router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
         return (router, table)
     }
 }
