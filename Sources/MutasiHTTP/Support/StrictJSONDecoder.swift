@@ -21,7 +21,13 @@ public struct StrictJSONDecoder: RequestDecoder {
                               "The request body is larger than \(context.maxUploadSize / 1024) KiB.")
         }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            guard let date = RFC3339.date(try container.decode(String.self)) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 timestamp")
+            }
+            return date
+        }
         do {
             return try decoder.decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
