@@ -17,6 +17,7 @@ public enum APIRouter {
         if logRequests { router.add(middleware: AccessLogMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: NulQueryMiddleware())
         router.add(middleware: WebNotFoundMiddleware())
 
         SystemController(services: services, metrics: metrics, metricsToken: metricsToken).register(router, table)

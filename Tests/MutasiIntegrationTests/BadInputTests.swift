@@ -113,6 +113,31 @@ struct BadInputTests {
         }
     }
 
+    @Test("text holding U+0000 is a 400 naming the field, in bodies and query parameters")
+    func nulCharacter() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let admin = try await http.login("kota-kupang", "admin")
+            let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
+            let agencies = "/v1/tenants/\(tenantID)/agencies"
+            let before = try await http.call(.get, agencies, token: admin).json()["total"] as! Int
+            let body = try await http.execute(uri: agencies, method: .post,
+                                              headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
+                                              body: ByteBuffer(string: #"{"code": "dinas-nul", "name": "Dinas\u0000X"}"#))
+            #expect(body.status == .badRequest, "\(body.text)")
+            #expect(try body.json()["code"] as? String == "request.nul_character")
+            #expect(try body.json()["field"] as? String == "name")
+            // An escaped backslash before `u0000` is ordinary text.
+            let literal = try await http.execute(uri: agencies, method: .post,
+                                                 headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
+                                                 body: ByteBuffer(string: #"{"code": "dinas-garis", "name": "Dinas \\u0000"}"#))
+            #expect(literal.status == .created, "\(literal.text)")
+            let query = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-events?entityType=a%00b", token: admin)
+            #expect(query.status == .badRequest, "\(query.text)")
+            #expect(try query.json()["field"] as? String == "entityType")
+            #expect(try await http.call(.get, agencies, token: admin).json()["total"] as! Int == before + 1)
+        }
+    }
+
     @Test("a known path with a method it does not serve is 405 with Allow, on the API and the pages")
     func methodNotAllowed() async throws {
         try await TestApp.run { http, _, _, _ in

@@ -28,8 +28,16 @@ public struct StrictJSONDecoder: RequestDecoder {
             }
             return date
         }
+        let data = Data(buffer: buffer)
+        if NulCharacter.inJSON(buffer.readableBytesView) {
+            // Malformed JSON falls through to the decoder, which says so.
+            if let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+               let field = NulCharacter.field(in: json) {
+                throw NulCharacter.refusal(field: field.isEmpty ? nil : field)
+            }
+        }
         do {
-            return try decoder.decode(T.self, from: Data(buffer: buffer))
+            return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw Self.problem(for: error)
         }
