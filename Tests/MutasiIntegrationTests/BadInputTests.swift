@@ -91,8 +91,7 @@ struct BadInputTests {
     @Test("numbers past a column's range are 400 naming the parameter, and the server keeps serving")
     func outOfRangeNumbers() async throws {
         try await TestApp.run { http, _, _, _ in
-            let admin = try await http.login("kota-kupang", "admin")
-            let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
             let needs = "/v1/tenants/\(tenantID)/needs-analyses"
             for year in ["219566088575", "2147483648", "-2147483649", "1999", "2101"] {
                 let response = try await http.call(.get, needs + "?year=\(year)", token: admin)
@@ -116,8 +115,7 @@ struct BadInputTests {
     @Test("text holding U+0000 is a 400 naming the field, in bodies and query parameters")
     func nulCharacter() async throws {
         try await TestApp.run { http, _, _, _ in
-            let admin = try await http.login("kota-kupang", "admin")
-            let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
             let agencies = "/v1/tenants/\(tenantID)/agencies"
             let before = try await http.call(.get, agencies, token: admin).json()["total"] as! Int
             let body = try await http.execute(uri: agencies, method: .post,
@@ -141,8 +139,7 @@ struct BadInputTests {
     @Test("a known path with a method it does not serve is 405 with Allow, on the API and the pages")
     func methodNotAllowed() async throws {
         try await TestApp.run { http, _, _, _ in
-            let admin = try await http.login("kota-kupang", "admin")
-            let tenantID = try await http.call(.get, "/v1/me", token: admin).json()["scope"] as! String
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
             let agencies = try await http.call(.put, "/v1/tenants/\(tenantID)/agencies", token: admin)
             #expect(agencies.status == .methodNotAllowed)
             #expect(agencies.headers[.allow] == "GET, POST")
