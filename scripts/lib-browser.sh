@@ -1,5 +1,6 @@
-# Sourced by Tests/browser/run.sh: headless Chromium and its driver from the system packages, and
-# Selenium from PyPI in a virtual environment under .build/, each installed when missing.
+# Sourced by Tests/browser/run.sh and Tests/schemathesis/run.sh: headless Chromium and its driver
+# from the system packages, and Selenium (or schemathesis) from PyPI in a virtual environment
+# under .build/, each installed when missing.
 
 browser_tools_ensure_installed() {
     if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
@@ -22,5 +23,17 @@ selenium_ensure_installed() {
         rm -rf "$venv"
         python3 -m venv "$venv"
         "$venv/bin/pip" install -q --disable-pip-version-check 'selenium>=4.15,<5'
+    fi
+}
+
+# schemathesis_ensure_installed VENV: a virtual environment at VENV with schemathesis, pinned so
+# its checks and generated data stay the same from run to run.
+schemathesis_ensure_installed() {
+    local venv=$1 version=4.32.5
+    if ! "$venv/bin/st" --version 2>/dev/null | grep -qx "st, version $version"; then
+        echo "==> Installing schemathesis $version into $venv"
+        rm -rf "$venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$version"
     fi
 }

@@ -17,6 +17,7 @@ public enum APIRouter {
         if logRequests { router.add(middleware: AccessLogMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: NulQueryMiddleware())
         router.add(middleware: WebNotFoundMiddleware())
 
         SystemController(services: services, metrics: metrics, metricsToken: metricsToken).register(router, table)
@@ -42,6 +43,7 @@ public enum APIRouter {
         CampaignController(services: services).register(api, table)
         PointContestController(services: services).register(api, table)
         DecreeController(services: services).register(api, table)
+        router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
         return (router, table)
     }
 }

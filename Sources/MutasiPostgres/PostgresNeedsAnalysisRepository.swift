@@ -140,7 +140,7 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
             SELECT \(unescaped: select)
             FROM needs_analyses a JOIN slots s ON s.tenant_id = a.tenant_id AND s.id = a.slot_id \(unescaped: Self.slotJoins)
             WHERE a.tenant_id = \(tenantID)
-              AND (\(f.year.map(Int32.init))::integer IS NULL OR a.year = \(f.year.map(Int32.init)))
+              AND (\(f.year.map { Int32(clamping: $0) })::integer IS NULL OR a.year = \(f.year.map { Int32(clamping: $0) }))
               AND (\(f.state?.rawValue)::text IS NULL OR a.state = \(f.state?.rawValue))
               AND (\(f.slotID)::uuid IS NULL OR a.slot_id = \(f.slotID))
               AND (\(f.agencyID)::uuid IS NULL OR g.id = \(f.agencyID))

@@ -88,6 +88,85 @@ struct BadInputTests {
         }
     }
 
+    @Test("numbers past a column's range are 400 naming the parameter, and the server keeps serving")
+    func outOfRangeNumbers() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            let needs = "/v1/tenants/\(tenantID)/needs-analyses"
+            for year in ["219566088575", "2147483648", "-2147483649", "1999", "2101"] {
+                let response = try await http.call(.get, needs + "?year=\(year)", token: admin)
+                #expect(response.status == .badRequest, "\(year): \(response.text)")
+                #expect(try response.json()["field"] as? String == "year")
+            }
+            #expect(try await http.call(.get, needs + "?year=2026", token: admin).status == .ok)
+            for (query, field) in [("limit=0", "limit"), ("limit=9223372036854775808", "limit"), ("offset=-1", "offset"),
+                                   ("offset=99999999999999999999", "offset")] {
+                let response = try await http.call(.get, needs + "?" + query, token: admin)
+                #expect(response.status == .badRequest, "\(query): \(response.text)")
+                #expect(try response.json()["field"] as? String == field)
+            }
+            let far = try await http.call(.get, needs + "?offset=9223372036854775807", token: admin)
+            #expect(far.status == .ok, "\(far.text)")
+            #expect((try far.json()["items"] as? [Any])?.isEmpty == true)
+            #expect(try await http.call(.get, "/health").status == .ok)
+        }
+    }
+
+    @Test("text holding U+0000 is a 400 naming the field, in bodies and query parameters")
+    func nulCharacter() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            let agencies = "/v1/tenants/\(tenantID)/agencies"
+            let before = try await http.call(.get, agencies, token: admin).json()["total"] as! Int
+            let body = try await http.execute(uri: agencies, method: .post,
+                                              headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
+                                              body: ByteBuffer(string: #"{"code": "dinas-nul", "name": "Dinas\u0000X"}"#))
+            #expect(body.status == .badRequest, "\(body.text)")
+            #expect(try body.json()["code"] as? String == "request.nul_character")
+            #expect(try body.json()["field"] as? String == "name")
+            // An escaped backslash before `u0000` is ordinary text.
+            let literal = try await http.execute(uri: agencies, method: .post,
+                                                 headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
+                                                 body: ByteBuffer(string: #"{"code": "dinas-garis", "name": "Dinas \\u0000"}"#))
+            #expect(literal.status == .created, "\(literal.text)")
+            let query = try await http.call(.get, "/v1/tenants/\(tenantID)/audit-events?entityType=a%00b", token: admin)
+            #expect(query.status == .badRequest, "\(query.text)")
+            #expect(try query.json()["field"] as? String == "entityType")
+            #expect(try await http.call(.get, agencies, token: admin).json()["total"] as! Int == before + 1)
+        }
+    }
+
+    @Test("a known path with a method it does not serve is 405 with Allow, on the API and the pages")
+    func methodNotAllowed() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            let agencies = try await http.call(.put, "/v1/tenants/\(tenantID)/agencies", token: admin)
+            #expect(agencies.status == .methodNotAllowed)
+            #expect(agencies.headers[.allow] == "GET, POST")
+            #expect(agencies.headers[.contentType] == "application/problem+json")
+            #expect(try agencies.json()["code"] as? String == "route.method_not_allowed")
+            // No token needed to learn the methods; the route itself still asks for one.
+            let anonymous = try await http.call(.delete, "/v1/tenants/\(UUID().uuidString)/agencies")
+            #expect(anonymous.status == .methodNotAllowed)
+            #expect(anonymous.headers[.allow] == "GET, POST")
+            let login = try await http.call(.get, "/v1/auth/login")
+            #expect(login.status == .methodNotAllowed)
+            #expect(login.headers[.allow] == "POST")
+
+            let page = try await http.execute(uri: "/masuk", method: .delete, headers: [.accept: "text/html"])
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers[.allow] == "GET, POST")
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(page.text.contains("Metode tidak didukung"))
+            let signOut = try await http.execute(uri: "/keluar", method: .get, headers: [.accept: "text/html"])
+            #expect(signOut.status == .methodNotAllowed)
+            #expect(signOut.headers[.allow] == "POST")
+
+            #expect(try await http.call(.delete, "/v1/no-such-thing", token: admin).status == .notFound)
+            #expect(try await http.call(.get, "/v1/tenants/\(tenantID)/agencies", token: admin).status == .ok)
+        }
+    }
+
     @Test("health, readiness and metrics answer without login")
     func operationalRoutes() async throws {
         try await TestApp.run(seeded: false) { http, _, _, _ in

@@ -28,7 +28,7 @@ struct AuditController {
     static func filter(_ request: Request) throws -> AuditFilter {
         func date(_ name: String) throws -> Date? {
             guard let text = HTTPInput.string(request, name) else { return nil }
-            guard let date = ISO8601DateFormatter().date(from: text) else {
+            guard let date = RFC3339.date(text) else {
                 throw DomainError.invalid("query.not_timestamp", "\(name) must be an ISO 8601 timestamp.", field: name)
             }
             return date

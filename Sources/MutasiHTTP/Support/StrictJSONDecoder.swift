@@ -22,9 +22,23 @@ public struct StrictJSONDecoder: RequestDecoder {
                               "The request body is larger than \(context.maxUploadSize / 1024) KiB.")
         }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            guard let date = RFC3339.date(try container.decode(String.self)) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 timestamp")
+            }
+            return date
+        }
+        let data = Data(buffer: buffer)
+        if NulCharacter.inJSON(buffer.readableBytesView) {
+            // Malformed JSON falls through to the decoder, which says so.
+            if let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+               let field = NulCharacter.field(in: json) {
+                throw NulCharacter.refusal(field: field.isEmpty ? nil : field)
+            }
+        }
         do {
-            return try decoder.decode(KeyRecording<T>.self, from: Data(buffer: buffer)).value
+            return try decoder.decode(KeyRecording<T>.self, from: data).value
         } catch let error as DecodingError {
             throw Self.problem(for: error)
         }

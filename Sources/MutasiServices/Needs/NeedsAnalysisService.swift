@@ -57,6 +57,8 @@ public struct NeedsAnalysisService: Sendable {
     public func list(actor: Principal, tenantID: UUID, filter: NeedsAnalysisFilter, page: PageRequest) async throws -> Page<NeedsAnalysisView> {
         try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: Self.readers, managersToo: true) { tx, _ in
             var filter = filter
+            // Checked before it reaches the database's 32-bit column, where a wider value would trap.
+            filter.year = try filter.year.map(NeedsAnalysis.validYear)
             filter.visibleAgencies = TenantScope.visibleAgencies(actor)
             let records = try await tx.needs.list(tenantID: tenantID, filter, page)
             let settings = try await tx.needsSettings.find(tenantID: tenantID)

@@ -19,10 +19,20 @@ struct CampaignWorkflowTests {
             early["answerDeadline"] = "2026-12-15T00:00:00Z"
             var unknown = CampaignFixtures.draft("Kolom asing")
             unknown["pointsRules"] = [:] as [String: Any]
+            // RFC 3339 times only: no minute 99, no 30 February, no missing zone.
+            var badMinute = CampaignFixtures.draft("Menit 99")
+            badMinute["closesAt"] = "2026-12-31T12:99:00Z"
+            var badDay = CampaignFixtures.draft("30 Februari")
+            badDay["opensAt"] = "2026-02-30T00:00:00Z"
+            var noZone = CampaignFixtures.draft("Tanpa zona")
+            noZone["closesAt"] = "2026-12-31T00:00:00"
             let cases: [([String: Any], String, String)] = [
                 (backwards, "campaign.invalid_period", "closesAt"),
                 (early, "campaign.invalid_answer_deadline", "answerDeadline"),
                 (unknown, "request.unknown_field", "pointsRules"),
+                (badMinute, "request.invalid_value", "closesAt"),
+                (badDay, "request.invalid_value", "opensAt"),
+                (noZone, "request.invalid_value", "closesAt"),
                 (CampaignFixtures.draft("Instansi asing", agencies: [UUID().uuidString]), "agency.not_found", "agencyIDs[0]"),
                 (CampaignFixtures.draft("   "), "name.required", "name"),
             ]
@@ -34,6 +44,13 @@ struct CampaignWorkflowTests {
                 #expect(problem["field"] as? String == field)
             }
             #expect(try await http.call(.get, path, token: admin).json()["total"] as? Int == 0)
+
+            // Fractions of a second and offsets are RFC 3339 too.
+            var precise = CampaignFixtures.draft("Presisi")
+            precise["opensAt"] = "2026-12-01T07:00:00.250+07:00"
+            let created = try await http.call(.post, path, token: admin, json: precise)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(try created.json()["opensAt"] as? String == "2026-12-01T00:00:00Z")
         }
     }
 

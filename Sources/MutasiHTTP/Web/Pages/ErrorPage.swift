@@ -26,6 +26,7 @@ enum ErrorPage {
         case 403: ("Akses ditolak", "Anda tidak berhak membuka halaman ini.")
         case 404: ("Halaman tidak ditemukan", "Halaman atau data yang Anda cari tidak ada.")
         case 409: ("Tidak dapat diproses", "Keadaan data tidak memungkinkan langkah ini.")
+        case 405: ("Metode tidak didukung", "Alamat ini tidak menerima cara permintaan tersebut.")
         case 413: ("Isian terlalu besar", "Isian formulir melebihi batas.")
         case 429: ("Terlalu banyak percobaan", "Tunggu sebentar lalu coba lagi.")
         case 503: ("Layanan sibuk", "Server sedang sibuk; coba lagi sebentar lagi.")

@@ -1,0 +1,41 @@
+# Sourced by the phases of scripts/test that drive a served demo (Tests/browser/run.sh,
+# Tests/schemathesis/run.sh): `demo_server_start NAME` builds `mutasi`, creates a database of its
+# own in the throwaway cluster that scripts/test started (it exports the MUTASI_TEST_* variables),
+# migrates and seeds it, serves it on a free port and waits for /health. It sets PORT,
+# DEMO_SERVER_PID and DEMO_SERVER_LOG; `demo_server_stop` stops the server and drops the database.
+# Needs scripts/lib-postgres.sh sourced first.
+
+demo_server_start() {
+    local name=$1
+    : "${MUTASI_TEST_OWNER_URL:?run through scripts/test, which starts PostgreSQL}" "${MUTASI_TEST_APP_URL:?}"
+    pg_ensure_installed >/dev/null
+    swift build --product mutasi 2>&1 | tail -1
+    local bin
+    bin=$(swift build --show-bin-path)/mutasi
+    DEMO_SERVER_DB="${name}_$(date +%s)_$$"
+    DEMO_SERVER_WORK=$(mktemp -d "/tmp/mutasi-$name.XXXXXX")
+    DEMO_SERVER_LOG="$DEMO_SERVER_WORK/server.log"
+    DEMO_SERVER_PID=""
+    "$PG_BIN/psql" "$MUTASI_TEST_OWNER_URL/postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $DEMO_SERVER_DB" >/dev/null
+    export DATABASE_URL="$MUTASI_TEST_APP_URL/$DEMO_SERVER_DB" MIGRATION_DATABASE_URL="$MUTASI_TEST_OWNER_URL/$DEMO_SERVER_DB"
+    export SQL_DIR="$(pwd)/sql" LOG_LEVEL=warning BCRYPT_COST=10 HOST=127.0.0.1 PORT=$(pg_free_port)
+    "$bin" migrate >/dev/null
+    "$bin" demo seed >/dev/null
+    "$bin" serve >"$DEMO_SERVER_LOG" 2>&1 &
+    DEMO_SERVER_PID=$!
+    for _ in $(seq 1 100); do
+        if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$PORT/health', timeout=1)" 2>/dev/null; then return 0; fi
+        if ! kill -0 "$DEMO_SERVER_PID" 2>/dev/null; then cat "$DEMO_SERVER_LOG" >&2; echo "mutasi serve stopped" >&2; return 1; fi
+        sleep 0.2
+    done
+    echo "mutasi serve did not answer /health" >&2
+    return 1
+}
+
+demo_server_stop() {
+    if [ -n "${DEMO_SERVER_PID:-}" ]; then kill -TERM "$DEMO_SERVER_PID" 2>/dev/null || true; wait "$DEMO_SERVER_PID" 2>/dev/null || true; fi
+    if [ -n "${DEMO_SERVER_DB:-}" ]; then
+        "$PG_BIN/psql" "$MUTASI_TEST_OWNER_URL/postgres" -qAt -c "DROP DATABASE IF EXISTS $DEMO_SERVER_DB" >/dev/null 2>&1 || true
+    fi
+    if [ -n "${DEMO_SERVER_WORK:-}" ]; then rm -rf "$DEMO_SERVER_WORK"; fi
+}
