@@ -28,23 +28,25 @@ enum BalanceSQL {
         "normalize(lower(\(text) COLLATE \"und-x-icu\"), NFC)"
     }
 
-    /// The scope's CTEs: `ages` (per position kind, the birth dates before which a holder is
-    /// retired, or listed as retiring), `page`, `sl` (the slots in scope with their unit, agency
-    /// and thresholds), `em` (their holders, with the flags the figures and lists count) and `ps`
-    /// (each slot's counts). Only what a statement reads is computed.
+    /// The scope's CTEs: `page` (limit, offset and tenant; first, so that the limit and offset
+    /// are `$1` and `$2` and a body's plain `LIMIT $1 OFFSET $2` lets the planner see a page of
+    /// rows), `ages` (per position kind, the birth dates before which a holder is retired, or
+    /// listed as retiring), `sl` (the slots in scope with their unit, agency and thresholds),
+    /// `em` (their holders, with the flags the figures and lists count) and `ps` (each slot's
+    /// counts). Only what a statement reads is computed.
     static func scoped(_ scope: BalanceScope, limit: Int = 0, offset: Int = 0, _ body: String) -> PostgresQuery {
         let kinds = PositionKind.allCases
         let names = kinds.map(\.rawValue), ages = kinds.map { scope.ages.age(for: $0) }
         let asOf = scope.asOf.iso
         return """
-            WITH ages (kind, age, retired_before, listed_before) AS (
+            WITH page (lim, off, tenant_id) AS (SELECT \(limit)::bigint, \(offset)::bigint, \(scope.tenantID)::uuid),
+            ages (kind, age, retired_before, listed_before) AS (
                 SELECT kind, age, (date_trunc('month', \(asOf)::date::timestamp) - make_interval(years => age))::date,
                        (date_trunc('month', \(asOf)::date::timestamp)
                         + make_interval(months => \(scope.months)::int + CASE WHEN extract(day FROM \(asOf)::date) > 1 THEN 1 ELSE 0 END)
                         - make_interval(years => age))::date
                 FROM unnest(\(names)::text[], \(ages)::int[]) AS k (kind, age)
             ),
-            page (lim, off) AS (SELECT \(limit)::bigint, \(offset)::bigint),
             sl AS NOT MATERIALIZED (
                 SELECT s.id, s.code, s.name, s.position_kind, s.education_fields, s.need,
                        u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
@@ -60,7 +62,7 @@ enum BalanceSQL {
                   AND (\(scope.agencyIDs)::uuid[] IS NULL OR g.id = ANY(\(scope.agencyIDs)))
                   AND (\(scope.unitID)::uuid IS NULL OR u.id = \(scope.unitID))
             ),
-            em AS (
+            em AS NOT MATERIALIZED (
                 SELECT sl.*, e.id AS employee_id, e.nip, e.name AS employee_name, e.slot_since, e.birth_date, e.education_field,
                        e.birth_date < sl.retired_before AS retired, e.birth_date < sl.listed_before AS listed,
                        NOT (cardinality(sl.education_fields) = 0 OR e.education_field = ANY(sl.education_fields)
@@ -117,27 +119,32 @@ enum BalanceSQL {
             CROSS JOIN (SELECT count(*) AS total FROM grp) cnt
             LEFT JOIN LATERAL (
                 SELECT * FROM grp ORDER BY agency_code, unit_code, code, id
-                LIMIT (SELECT lim FROM page) OFFSET (SELECT off FROM page)
+                LIMIT $1 OFFSET $2
             ) g ON true
             """
     }
 
-    /// The length of an employee list and one page of it: the employee, then the slot.
+    /// The length of an employee list and one page of it: the employee, then the slot. The
+    /// list is sorted on narrow rows (ids and keys); only the page's rows are read in full.
     static func employees(_ list: BalanceEmployeeList) -> String {
-        let (filter, order) = switch list {
-        case .retiring: ("listed", "date_trunc('month', birth_date::timestamp) + make_interval(months => 12 * age + 1), nip COLLATE \"C\"")
-        case .educationMismatches: ("mismatch", "nip COLLATE \"C\"")
-        case .rotationDue: ("rotation_due", "slot_since, nip COLLATE \"C\"")
+        let (filter, key) = switch list {
+        case .retiring: ("listed", "date_trunc('month', birth_date::timestamp) + make_interval(months => 12 * age + 1)")
+        case .educationMismatches: ("mismatch", "NULL::timestamp")
+        case .rotationDue: ("rotation_due", "slot_since::timestamp")
         }
         return """
-            , hits AS (SELECT * FROM em WHERE \(filter))
-            SELECT cnt.total, h.employee_id, h.nip, h.employee_name, h.id, to_char(h.slot_since, 'YYYY-MM-DD'),
-                   to_char(h.birth_date, 'YYYY-MM-DD'), h.education_field,
-                   h.code, h.name, h.position_kind, h.education_fields, h.need,
-                   h.unit_id, h.unit_code, h.unit_name, h.agency_id, h.agency_code, h.agency_name
+            , hits AS (SELECT employee_id, id AS slot_id, \(key) AS key, nip FROM em WHERE \(filter))
+            SELECT cnt.total, h.*
             FROM (SELECT count(*) AS total FROM hits) cnt
             LEFT JOIN LATERAL (
-                SELECT * FROM hits ORDER BY \(order) LIMIT (SELECT lim FROM page) OFFSET (SELECT off FROM page)
+                SELECT e.id, e.nip, e.name, sl.id, to_char(e.slot_since, 'YYYY-MM-DD'), to_char(e.birth_date, 'YYYY-MM-DD'),
+                       e.education_field, sl.code, sl.name, sl.position_kind, sl.education_fields, sl.need,
+                       sl.unit_id, sl.unit_code, sl.unit_name, sl.agency_id, sl.agency_code, sl.agency_name
+                FROM (SELECT * FROM hits ORDER BY key, nip COLLATE "C"
+                      LIMIT $1 OFFSET $2) p
+                JOIN employees e ON e.tenant_id = (SELECT tenant_id FROM page) AND e.id = p.employee_id
+                JOIN sl ON sl.id = p.slot_id
+                ORDER BY p.key, p.nip COLLATE "C"
             ) h ON true
             """
     }
