@@ -103,16 +103,26 @@ enum BalanceSQL {
     /// The totals, the number of groups and one page of them (none when the page is past the
     /// end), by agency, unit and slot code.
     static func groups(_ grouping: BalanceGrouping) -> String {
-        let keys: String
+        let rows: String
         switch grouping {
-        case .slot: keys = "id, code, name, unit_id, unit_code, agency_id, agency_code, position_kind"
-        case .unit: keys = "unit_id, unit_code, unit_name, NULL::uuid, NULL::text, agency_id, agency_code, NULL::text"
-        case .agency: keys = "agency_id, agency_code, agency_name, NULL::uuid, NULL::text, NULL::uuid, NULL::text, NULL::text"
+        case .slot:
+            rows = """
+                SELECT id, code, name, unit_id, unit_code, agency_id, agency_code, position_kind, 1::bigint, need::bigint,
+                       headcount, leaving, greatest(0, need - (headcount - leaving)), greatest(0, headcount - leaving - need),
+                       misfits, due, gone
+                FROM ps
+                """
+        case .unit:
+            let keys = "unit_id, unit_code, unit_name, NULL::uuid, NULL::text, agency_id, agency_code, NULL::text"
+            rows = "SELECT \(keys), \(counts) FROM ps GROUP BY \(keys)"
+        case .agency:
+            let keys = "agency_id, agency_code, agency_name, NULL::uuid, NULL::text, NULL::uuid, NULL::text, NULL::text"
+            rows = "SELECT \(keys), \(counts) FROM ps GROUP BY \(keys)"
         }
         return """
             , grp (id, code, name, unit_id, unit_code, agency_id, agency_code, position_kind,
                    slots, need, headcount, leaving, deficit, surplus, misfits, due, gone) AS (
-                SELECT \(keys), \(counts) FROM ps GROUP BY \(keys)
+                \(rows)
             )
             SELECT tot.*, cnt.total, g.*
             FROM (\(totals)) tot
