@@ -26,6 +26,13 @@ public struct StaffingBalance: Sendable, Equatable, Codable {
                   deficit: Swift.max(0, need - current), surplus: Swift.max(0, current - need))
     }
 
+    /// Figures already summed over `slots` slots, deficit and surplus taken per slot before the
+    /// sum (as the database aggregates them); `current` = headcount - retiring.
+    public init(slots: Int, need: Int, headcount: Int, retiring: Int, deficit: Int, surplus: Int) {
+        self.init(slots: slots, need: need, headcount: headcount, retiring: retiring, current: headcount - retiring,
+                  deficit: deficit, surplus: surplus)
+    }
+
     /// The figures of two disjoint sets of slots together.
     public static func + (a: StaffingBalance, b: StaffingBalance) -> StaffingBalance {
         StaffingBalance(slots: a.slots + b.slots, need: a.need + b.need, headcount: a.headcount + b.headcount,

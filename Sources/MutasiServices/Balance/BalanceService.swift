@@ -11,6 +11,9 @@ import MutasiRepositories
 /// horizon; `retired` those still recorded in the slot whose retirement date has passed. Figures are as of `asOf` (default
 /// today, UTC). Agency operators see their agencies; tenant admins, approvers and auditors the
 /// whole tenant; the tenant's platform and overseeing BKN admins its figures (not the employee lists).
+///
+/// The database computes the figures and lists (`BalanceRepository`): a request reads one page of
+/// rows, whatever the tenant's size.
 public struct BalanceService: Sendable {
     let env: ServiceEnvironment
     public init(_ env: ServiceEnvironment) { self.env = env }
@@ -32,50 +35,91 @@ public struct BalanceService: Sendable {
 
     public func balance(actor: Principal, tenantID: UUID, level: BalanceLevel, query: Query = Query(),
                         page: PageRequest) async throws -> BalanceReport {
-        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: true)
-        let rows = s.rows(level)
-        let items = Array(rows.dropFirst(page.offset).prefix(page.limit))
-        return BalanceReport(level: level, asOf: s.asOf, horizonMonths: s.months, totals: s.rows(.tenant)[0],
-                             items: items, total: rows.count, limit: page.limit, offset: page.offset)
+        try await read(actor: actor, tenantID: tenantID, query: query, managersToo: true) { repo, scope, tenant in
+            try await Self.report(repo, scope, tenant, level: level, page: page)
+        }
     }
 
-    /// Employees retiring within the horizon, soonest first.
+    /// Employees retiring within the horizon (or already retired, still in their slot), soonest first.
     public func retirements(actor: Principal, tenantID: UUID, query: Query = Query(),
                             page: PageRequest) async throws -> BalanceList<RetiringEmployee> {
-        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: false)
-        return s.list(s.retiring, page: page, horizon: true)
+        try await list(.retiring, actor: actor, tenantID: tenantID, query: query, page: page, horizon: true) { holder, scope in
+            let kind = PositionKind(rawValue: holder.slot.positionKind) ?? .executor
+            let retirement = scope.ages.retirementDate(birthDate: holder.employee.birthDate, kind: kind)
+            return RetiringEmployee(employee: PostHolder(holder), positionKind: kind.rawValue, retirementAge: scope.ages.age(for: kind),
+                                    retirementDate: retirement,
+                                    monthsToRetirement: PlanningInstanceBuilder.wholeMonths(from: scope.asOf, to: retirement),
+                                    retired: retirement <= scope.asOf)
+        }
     }
 
     /// Employees whose education field is not among their slot's fields (a slot without fields
     /// takes any field).
     public func educationMismatches(actor: Principal, tenantID: UUID, query: Query = Query(),
                                     page: PageRequest) async throws -> BalanceList<EducationMismatch> {
-        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: false)
-        return s.list(s.mismatches, page: page, horizon: false)
+        try await list(.educationMismatches, actor: actor, tenantID: tenantID, query: query, page: page, horizon: false) { holder, _ in
+            EducationMismatch(employee: PostHolder(holder), educationField: holder.employee.educationField,
+                              slotEducationFields: holder.slot.educationFields)
+        }
     }
 
     /// Employees more than five years in their post, longest first.
     public func rotationDue(actor: Principal, tenantID: UUID, query: Query = Query(),
                             page: PageRequest) async throws -> BalanceList<RotationDue> {
-        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: false)
-        return s.list(s.rotation, page: page, horizon: false)
+        try await list(.rotationDue, actor: actor, tenantID: tenantID, query: query, page: page, horizon: false) { holder, scope in
+            RotationDue(employee: PostHolder(holder), slotSince: holder.employee.slotSince,
+                        monthsInPost: PlanningInstanceBuilder.wholeMonths(from: holder.employee.slotSince, to: scope.asOf))
+        }
     }
 
     /// The balance at one level with the sizes of the employee lists (retiring, education
-    /// mismatches, rotation due), from one computation: the dashboard shows both. Only the
-    /// roles that may read the lists.
+    /// mismatches, rotation due), from one statement: the lists' sizes are sums the totals
+    /// already hold. Only the roles that may read the lists.
     public func overview(actor: Principal, tenantID: UUID, level: BalanceLevel, query: Query = Query(),
                          page: PageRequest) async throws -> (BalanceReport, BalanceListCounts) {
-        let s = try await snapshot(actor: actor, tenantID: tenantID, query: query, managersToo: false)
-        let rows = s.rows(level)
-        let report = BalanceReport(level: level, asOf: s.asOf, horizonMonths: s.months, totals: s.rows(.tenant)[0],
-                                   items: Array(rows.dropFirst(page.offset).prefix(page.limit)), total: rows.count,
-                                   limit: page.limit, offset: page.offset)
-        return (report, BalanceListCounts(asOf: s.asOf, horizonMonths: s.months, retiring: s.retiring.count,
-                                          educationMismatches: s.mismatches.count, rotationDue: s.rotation.count))
+        let report = try await read(actor: actor, tenantID: tenantID, query: query, managersToo: false) { repo, scope, tenant in
+            try await Self.report(repo, scope, tenant, level: level, page: page)
+        }
+        let totals = report.totals
+        return (report, BalanceListCounts(asOf: report.asOf, horizonMonths: report.horizonMonths,
+                                          retiring: totals.figures.retiring + totals.retired,
+                                          educationMismatches: totals.educationMismatches, rotationDue: totals.rotationDue))
     }
 
-    private func snapshot(actor: Principal, tenantID: UUID, query: Query, managersToo: Bool) async throws -> BalanceSnapshot {
+    private static func report(_ repo: any BalanceRepository, _ scope: BalanceScope, _ tenant: Tenant, level: BalanceLevel,
+                               page: PageRequest) async throws -> BalanceReport {
+        let tenantRow = { (counts: BalanceCounts) in BalanceRow(level: .tenant, id: tenant.id, code: tenant.code, name: tenant.name, counts: counts) }
+        let grouping: BalanceGrouping
+        switch level {
+        case .tenant:
+            let totals = tenantRow(try await repo.totals(scope))
+            return BalanceReport(level: level, asOf: scope.asOf, horizonMonths: scope.months, totals: totals,
+                                 items: Array([totals].dropFirst(page.offset).prefix(page.limit)), total: 1,
+                                 limit: page.limit, offset: page.offset)
+        case .slot: grouping = .slot
+        case .unit: grouping = .unit
+        case .agency: grouping = .agency
+        }
+        let groups = try await repo.groups(scope, by: grouping, limit: page.limit, offset: page.offset)
+        return BalanceReport(level: level, asOf: scope.asOf, horizonMonths: scope.months, totals: tenantRow(groups.totals),
+                             items: groups.items.map { BalanceRow(level: level, $0) }, total: groups.total,
+                             limit: page.limit, offset: page.offset)
+    }
+
+    private func list<Item: Codable & Sendable>(
+        _ list: BalanceEmployeeList, actor: Principal, tenantID: UUID, query: Query, page: PageRequest, horizon: Bool,
+        _ item: @escaping @Sendable (BalanceHolderRecord, BalanceScope) -> Item
+    ) async throws -> BalanceList<Item> {
+        try await read(actor: actor, tenantID: tenantID, query: query, managersToo: false) { repo, scope, _ in
+            let found = try await repo.employees(scope, list: list, limit: page.limit, offset: page.offset)
+            return BalanceList(asOf: scope.asOf, horizonMonths: horizon ? scope.months : nil,
+                               items: found.items.map { item($0, scope) }, total: found.total, limit: page.limit, offset: page.offset)
+        }
+    }
+
+    /// Checks the query and the actor's reach, then runs `body` on the scope within the tenant's transaction.
+    private func read<T: Sendable>(actor: Principal, tenantID: UUID, query: Query, managersToo: Bool,
+                                   _ body: @escaping @Sendable (any BalanceRepository, BalanceScope, Tenant) async throws -> T) async throws -> T {
         let months = query.months ?? Self.defaultMonths
         guard Self.months.contains(months) else {
             throw DomainError.invalid("balance.invalid_months",
@@ -90,107 +134,32 @@ public struct BalanceService: Sendable {
                 try TenantScope.requireAgency(actor, agencyID)
                 agencies = [agencyID]
             }
-            var slots = try await tx.balance.slots(tenantID: tenantID, agencyIDs: agencies)
-            if let unitID = query.unitID { slots = slots.filter { $0.unitID == unitID } }
-            let overrides = try await tx.retirementAges.overrides(tenantID: tenantID)
-            return BalanceSnapshot(
-                tenant: tenant, slots: slots, employees: try await tx.balance.employees(tenantID: tenantID, agencyIDs: agencies),
-                ages: try RetirementAgeTable(overriding: overrides), asOf: asOf, months: months)
+            let ages = try RetirementAgeTable(overriding: try await tx.retirementAges.overrides(tenantID: tenantID))
+            let scope = BalanceScope(tenantID: tenantID, agencyIDs: agencies, unitID: query.unitID, asOf: asOf, months: months, ages: ages)
+            return try await body(tx.balance, scope, tenant)
         }
     }
 }
 
-/// The figures of one tenant (or the part an operator sees) on one day.
-struct BalanceSnapshot: Sendable {
-    let tenant: Tenant
-    let slots: [BalanceSlotRecord]
-    let asOf: CalendarDate
-    let months: Int
-    private(set) var perSlot: [UUID: BalanceRow] = [:]
-    private(set) var retiring: [RetiringEmployee] = []
-    private(set) var mismatches: [EducationMismatch] = []
-    private(set) var rotation: [RotationDue] = []
-
-    init(tenant: Tenant, slots: [BalanceSlotRecord], employees: [BalanceEmployeeRecord], ages: RetirementAgeTable,
-         asOf: CalendarDate, months: Int) {
-        self.tenant = tenant; self.slots = slots; self.asOf = asOf; self.months = months
-        let byID = Dictionary(uniqueKeysWithValues: slots.map { ($0.slotID, $0) })
-        var headcount: [UUID: Int] = [:], leaving: [UUID: Int] = [:]
-        var misfits: [UUID: Int] = [:], due: [UUID: Int] = [:], gone: [UUID: Int] = [:]
-        for e in employees {
-            guard let slot = byID[e.slotID] else { continue }
-            let holder = PostHolder(employeeID: e.employeeID, nip: e.nip, name: e.name, slotID: slot.slotID,
-                                    slotCode: slot.slotCode, slotName: slot.slotName, unitID: slot.unitID,
-                                    unitCode: slot.unitCode, agencyID: slot.agencyID, agencyCode: slot.agencyCode)
-            let kind = PositionKind(rawValue: slot.positionKind) ?? .executor
-            let retirement = ages.retirementDate(birthDate: e.birthDate, kind: kind)
-            let monthsLeft = PlanningInstanceBuilder.wholeMonths(from: asOf, to: retirement)
-            let isRetired = retirement <= asOf
-            if isRetired {
-                gone[slot.slotID, default: 0] += 1
-            } else {
-                headcount[slot.slotID, default: 0] += 1
-                if monthsLeft <= months { leaving[slot.slotID, default: 0] += 1 }
-            }
-            if isRetired || monthsLeft <= months {
-                retiring.append(RetiringEmployee(employee: holder, positionKind: kind.rawValue, retirementAge: ages.age(for: kind),
-                                                 retirementDate: retirement, monthsToRetirement: monthsLeft, retired: isRetired))
-            }
-            if !EducationFields.fits(e.educationField, slot.educationFields) {
-                misfits[slot.slotID, default: 0] += 1
-                mismatches.append(EducationMismatch(employee: holder, educationField: e.educationField,
-                                                    slotEducationFields: slot.educationFields))
-            }
-            if PostTenure.isRotationDue(since: e.slotSince, asOf: asOf) {
-                due[slot.slotID, default: 0] += 1
-                rotation.append(RotationDue(employee: holder, slotSince: e.slotSince,
-                                            monthsInPost: PlanningInstanceBuilder.wholeMonths(from: e.slotSince, to: asOf)))
-            }
-        }
-        retiring.sort { ($0.retirementDate, $0.employee.nip) < ($1.retirementDate, $1.employee.nip) }
-        rotation.sort { ($0.slotSince, $0.employee.nip) < ($1.slotSince, $1.employee.nip) }
-        for slot in slots {
-            var row = BalanceRow(level: .slot, id: slot.slotID, code: slot.slotCode, name: slot.slotName, unitID: slot.unitID,
-                                 unitCode: slot.unitCode, agencyID: slot.agencyID, agencyCode: slot.agencyCode,
-                                 positionKind: slot.positionKind)
-            row.figures = StaffingBalance(slotNeed: slot.need, headcount: headcount[slot.slotID] ?? 0,
-                                          retiring: leaving[slot.slotID] ?? 0)
-            row.educationMismatches = misfits[slot.slotID] ?? 0
-            row.rotationDue = due[slot.slotID] ?? 0
-            row.retired = gone[slot.slotID] ?? 0
-            perSlot[slot.slotID] = row
-        }
+extension BalanceRow {
+    init(level: BalanceLevel, id: UUID, code: String, name: String, counts: BalanceCounts) {
+        self.init(level: level, id: id, code: code, name: name)
+        figures = counts.figures; educationMismatches = counts.educationMismatches
+        rotationDue = counts.rotationDue; retired = counts.retired
     }
 
-    /// The rows of a level, in agency, unit and slot code order.
-    func rows(_ level: BalanceLevel) -> [BalanceRow] {
-        var order: [UUID] = []
-        var groups: [UUID: BalanceRow] = [:]
-        for slot in slots {
-            let row = perSlot[slot.slotID]!
-            let group: BalanceRow
-            switch level {
-            case .slot: group = row
-            case .unit: group = BalanceRow(level: .unit, id: slot.unitID, code: slot.unitCode, name: slot.unitName,
-                                           agencyID: slot.agencyID, agencyCode: slot.agencyCode)
-            case .agency: group = BalanceRow(level: .agency, id: slot.agencyID, code: slot.agencyCode, name: slot.agencyName)
-            case .tenant: group = BalanceRow(level: .tenant, id: tenant.id, code: tenant.code, name: tenant.name)
-            }
-            if level == .slot { order.append(row.id); groups[row.id] = row; continue }
-            if groups[group.id] == nil { order.append(group.id); groups[group.id] = group }
-            groups[group.id]!.figures = groups[group.id]!.figures + row.figures
-            groups[group.id]!.educationMismatches += row.educationMismatches
-            groups[group.id]!.rotationDue += row.rotationDue
-            groups[group.id]!.retired += row.retired
-        }
-        if level == .tenant && order.isEmpty {
-            return [BalanceRow(level: .tenant, id: tenant.id, code: tenant.code, name: tenant.name)]
-        }
-        return order.map { groups[$0]! }
+    init(level: BalanceLevel, _ group: BalanceGroupRecord) {
+        self.init(level: level, id: group.id, code: group.code, name: group.name, unitID: group.unitID, unitCode: group.unitCode,
+                  agencyID: group.agencyID, agencyCode: group.agencyCode, positionKind: group.positionKind)
+        figures = group.counts.figures; educationMismatches = group.counts.educationMismatches
+        rotationDue = group.counts.rotationDue; retired = group.counts.retired
     }
+}
 
-    func list<Item>(_ all: [Item], page: PageRequest, horizon: Bool) -> BalanceList<Item> {
-        BalanceList(asOf: asOf, horizonMonths: horizon ? months : nil, items: Array(all.dropFirst(page.offset).prefix(page.limit)),
-                    total: all.count, limit: page.limit, offset: page.offset)
+extension PostHolder {
+    init(_ holder: BalanceHolderRecord) {
+        let e = holder.employee, s = holder.slot
+        self.init(employeeID: e.employeeID, nip: e.nip, name: e.name, slotID: s.slotID, slotCode: s.slotCode, slotName: s.slotName,
+                  unitID: s.unitID, unitCode: s.unitCode, agencyID: s.agencyID, agencyCode: s.agencyCode)
     }
 }
