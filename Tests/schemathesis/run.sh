@@ -39,8 +39,10 @@ PY
 export MUTASI_TOKEN MUTASI_TENANT_ID MUTASI_CAMPAIGN_ID MUTASI_PLAN_ID MUTASI_UNIT_ID MUTASI_ANALYSIS_ID
 
 status=0
+# One worker: Hypothesis keeps caches that are not safe across threads, and two workers now and
+# then fail inside it ("Inconsistent results") with nothing wrong in the server.
 "$venv/bin/st" --config-file Tests/schemathesis/schemathesis.toml run "$base/openapi.json" --url "$base" \
-    --seed "${SCHEMATHESIS_SEED:-20261130}" --workers "${SCHEMATHESIS_WORKERS:-2}" \
+    --seed "${SCHEMATHESIS_SEED:-20261130}" --workers "${SCHEMATHESIS_WORKERS:-1}" \
     --report junit,ndjson --report-dir .build/schemathesis-report "$@" || status=$?
 if ! kill -0 "$DEMO_SERVER_PID" 2>/dev/null; then
     echo "mutasi serve died during the run" >&2; status=1
