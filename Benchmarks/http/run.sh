@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Reads through HTTP beside the database's own speed, in one run on one cluster: `pgbench -S`
+# (primary-key selects, 32 clients) as the floor's reference, then wrk (32 connections) against a
+# signed-in demo server for one employee by id, a list of 50 units, `/v1/me`, the tenant balance
+# and `/health`. Prints requests per second, the ratio to pgbench -S and each target.
+#
+#   Benchmarks/http/run.sh          (release build in .build-release; BUILD=debug uses the debug
+#                                    build, MUTASI_BIN a given binary; SECONDS_EACH=10)
+#
+# Starts a throwaway PostgreSQL (as scripts/test does), removed at the end; installs wrk from the
+# system packages when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/lib-postgres.sh
+duration=${SECONDS_EACH:-10}
+
+if ! command -v wrk >/dev/null; then
+    echo "==> apt-get install -y wrk"
+    apt-get install -y wrk >/dev/null
+fi
+if [ -z "${MUTASI_BIN:-}" ]; then
+    if [ "${BUILD:-release}" = debug ]; then
+        swift build --product mutasi 2>&1 | tail -1
+        MUTASI_BIN=$(swift build --show-bin-path)/mutasi
+    else
+        echo "==> swift build -c release (build path .build-release)"
+        swift build -c release --product mutasi --build-path .build-release >/dev/null
+        MUTASI_BIN=$(swift build -c release --build-path .build-release --show-bin-path)/mutasi
+    fi
+fi
+case "$MUTASI_BIN" in *release*) build=release ;; *) build=debug ;; esac
+
+pg_ensure_installed
+work=$(mktemp -d /tmp/mutasi-http.XXXXXX)
+chmod 777 "$work"
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    pg_stop "$work/data"; rm -rf "$work"
+}
+trap cleanup EXIT
+pg_scratch_database "$work"
+export SQL_DIR="$(pwd)/sql" LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port)
+"$MUTASI_BIN" migrate >/dev/null
+"$MUTASI_BIN" demo seed >/dev/null
+"$MUTASI_BIN" serve >"$work/server.log" 2>&1 &
+server=$!
+base="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do curl -sf "$base/ready" >/dev/null && break; sleep 0.2; done
+
+# The database's own speed: pgbench's select-only script on a database of its own.
+pg_as_owner "$PG_BIN/createdb" -h "$work/data" -p "$PG_PORT" -U postgres pgbench
+pg_as_owner "$PG_BIN/pgbench" -h "$work/data" -p "$PG_PORT" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1
+pgbench_rps=$(pg_as_owner "$PG_BIN/pgbench" -h "$work/data" -p "$PG_PORT" -U postgres -S -c 32 -j 2 -T "$duration" pgbench 2>/dev/null \
+    | awk '/^tps = /{printf "%d", $3}')
+
+read -r token tenant employee < <(python3 - "$base" <<'PY'
+import json, sys, urllib.request
+base = sys.argv[1]
+login = urllib.request.Request(base + "/v1/auth/login", method="POST", headers={"Content-Type": "application/json"},
+    data=json.dumps({"tenant": "provinsi-sabangau", "username": "admin", "password": "mutasi-demo-2026"}).encode())
+token = json.load(urllib.request.urlopen(login))["token"]
+def get(path):
+    return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
+tenant = get("/v1/me")["scope"]
+print(token, tenant, get(f"/v1/tenants/{tenant}/employees?limit=1")["items"][0]["id"])
+PY
+)
+
+rps() {
+    wrk -t2 -c32 -d"${duration}s" -H "Authorization: Bearer $token" "$base$1" | awk '
+        /Non-2xx or 3xx responses/ { bad = $NF }
+        /Requests\/sec:/ { rate = $2 }
+        END { if (bad > 0) { print "error:" bad } else { printf "%d", rate } }'
+}
+
+echo "==> $build build, 32 connections, ${duration} s each; pgbench -S: $pgbench_rps requests/s"
+printf '%-34s %10s %8s %10s  %s\n' route "requests/s" "of -S" target ""
+status=0
+row() {
+    local name=$1 path=$2 target=$3 got
+    got=$(rps "$path")
+    if [[ "$got" == error:* ]]; then
+        printf '%-34s %10s\n' "$name" "${got#error:} non-2xx"; status=1; return
+    fi
+    local verdict="ok"
+    if [ "$target" != "-" ] && [ "$got" -lt "$target" ]; then verdict="below target"; status=1; fi
+    printf '%-34s %10d %7.1f%% %10s  %s\n' "$name" "$got" "$(awk -v a="$got" -v b="$pgbench_rps" 'BEGIN { print 100 * a / b }')" "$target" "$verdict"
+}
+row "GET employee by id" "/v1/tenants/$tenant/employees/$employee" 5000
+row "GET units (limit 50)" "/v1/tenants/$tenant/units?limit=50" 2000
+row "GET /v1/me" "/v1/me" 8000
+row "GET tenant balance" "/v1/tenants/$tenant/balance" -
+row "GET /health (no database)" "/health" -
+exit "$status"
