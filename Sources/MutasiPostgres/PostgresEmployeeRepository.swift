@@ -82,7 +82,10 @@ struct PostgresEmployeeRepository: EmployeeRepository {
         let nip = f.nip.map { WorkforceSQL.likeEscaped($0.filter { $0 != " " }) + "%" }
         let name = f.name.map(WorkforceSQL.likeContains)
         let kind = f.kind?.rawValue
-        let filter: PostgresQuery = """
+        // The total counts the whole list; a cursor then seeks through the (tenant_id, nip) index
+        // instead of reading past `offset` rows.
+        let after = try page.after?.sortKey(of: "employees", parts: 1)[0]
+        let filter = { (after: String?) -> PostgresQuery in """
             WHERE e.tenant_id = \(tenantID)
               AND (\(f.agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(f.agencyIDs)))
               AND (\(f.onlyID)::uuid IS NULL OR e.id = \(f.onlyID))
@@ -93,11 +96,14 @@ struct PostgresEmployeeRepository: EmployeeRepository {
               AND (\(name)::text IS NULL OR e.name ILIKE \(name))
               AND (\(kind)::text IS NULL OR e.kind = \(kind))
               AND (\(f.locked)::boolean IS NULL OR e.locked = \(f.locked))
-            """
-        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) " + Self.from, filter))
-        let rows = try await db.rows(WorkforceSQL.prefixed(
-            "SELECT \(Self.columns) " + Self.from, filter, " ORDER BY e.nip LIMIT \(page.limit) OFFSET \(page.offset)"))
-        return Page(items: try rows.map(Self.employee), total: total, request: page)
+              AND (\(after)::text IS NULL OR e.nip > \(after))
+            """ }
+        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) " + Self.from, filter(nil)))
+        let rows = try await db.rows(WorkforceSQL.prefixed("SELECT \(Self.columns) " + Self.from, filter(after),
+                                                           " ORDER BY e.nip LIMIT \(page.limit + 1) OFFSET \(page.offset)"))
+        let items = try rows.prefix(page.limit).map(Self.employee)
+        let next = rows.count > page.limit ? items.last.map { PageCursor(list: "employees", key: [$0.nip]) } : nil
+        return Page(items: items, total: total, request: page, next: next)
     }
 
     func update(tenantID: UUID, id: UUID, _ c: EmployeeChanges, expectedVersion: Int) async throws -> Employee? {

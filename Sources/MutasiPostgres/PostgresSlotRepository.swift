@@ -56,19 +56,32 @@ struct PostgresSlotRepository: SlotRepository {
     func list(tenantID: UUID, _ f: SlotFilter, _ page: PageRequest) async throws -> Page<Slot> {
         let search = f.search.map(WorkforceSQL.likeContains)
         let kind = f.kind?.rawValue
-        let filter: PostgresQuery = """
+        // The total counts the whole list; a cursor then seeks through units' (tenant_id, code)
+        // index (`u.code >=` lets the planner start there) and each unit's slots in code order,
+        // instead of reading past `offset` rows.
+        let after = try page.after?.sortKey(of: "slots", parts: 2)
+        let filter = { (after: [String]?) -> PostgresQuery in
+            let (unit, slot) = (after?[0], after?[1])
+            return """
             WHERE s.tenant_id = \(tenantID)
               AND (\(f.agencyIDs)::uuid[] IS NULL OR u.agency_id = ANY(\(f.agencyIDs)))
               AND (\(f.agencyID)::uuid IS NULL OR u.agency_id = \(f.agencyID))
               AND (\(f.unitID)::uuid IS NULL OR s.unit_id = \(f.unitID))
               AND (\(kind)::text IS NULL OR s.position_kind = \(kind))
               AND (\(search)::text IS NULL OR s.code ILIKE \(search) OR s.name ILIKE \(search))
+              AND (\(unit)::text IS NULL OR (u.code >= \(unit) AND (u.code, s.code) > (\(unit), \(slot))))
             """
-        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) " + Self.from, filter))
-        let rows = try await db.rows(WorkforceSQL.prefixed(
-            "SELECT \(Self.columns) " + Self.from, filter,
-            " ORDER BY u.code, s.code LIMIT \(page.limit) OFFSET \(page.offset)"))
-        return Page(items: try rows.map { try Self.slot($0) }, total: total, request: page)
+        }
+        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) " + Self.from, filter(nil)))
+        let rows = try await db.rows(WorkforceSQL.prefixed("SELECT u.code, \(Self.columns) " + Self.from, filter(after),
+                                                           " ORDER BY u.code, s.code LIMIT \(page.limit + 1) OFFSET \(page.offset)"))
+        let kept = rows.prefix(page.limit)
+        let items = try kept.map { try Self.slot($0, offset: 1) }
+        let next = try rows.count > page.limit ? kept.last.map { row in
+            let r = row.makeRandomAccess()
+            return PageCursor(list: "slots", key: [try r[0].decode(String.self), try r[5].decode(String.self)])
+        } : nil
+        return Page(items: items, total: total, request: page, next: next)
     }
 
     func update(tenantID: UUID, id: UUID, _ c: SlotChanges, expectedVersion: Int) async throws -> Slot? {

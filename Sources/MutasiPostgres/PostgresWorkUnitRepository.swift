@@ -34,16 +34,22 @@ struct PostgresWorkUnitRepository: WorkUnitRepository {
 
     func list(tenantID: UUID, _ f: WorkUnitFilter, _ page: PageRequest) async throws -> Page<WorkUnit> {
         let search = f.search.map(WorkforceSQL.likeContains)
-        let filter: PostgresQuery = """
+        // The total counts the whole list; a cursor then seeks through the (tenant_id, code) index
+        // instead of reading past `offset` rows.
+        let after = try page.after?.sortKey(of: "units", parts: 1)[0]
+        let filter = { (after: String?) -> PostgresQuery in """
             WHERE tenant_id = \(tenantID)
               AND (\(f.agencyIDs)::uuid[] IS NULL OR agency_id = ANY(\(f.agencyIDs)))
               AND (\(f.agencyID)::uuid IS NULL OR agency_id = \(f.agencyID))
               AND (\(search)::text IS NULL OR code ILIKE \(search) OR name ILIKE \(search))
-            """
-        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) FROM units ", filter))
-        let rows = try await db.rows(WorkforceSQL.prefixed("SELECT \(Self.columns) FROM units ", filter,
-                                                           " ORDER BY code LIMIT \(page.limit) OFFSET \(page.offset)"))
-        return Page(items: try rows.map(Self.unit), total: total, request: page)
+              AND (\(after)::text IS NULL OR code > \(after))
+            """ }
+        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) FROM units ", filter(nil)))
+        let rows = try await db.rows(WorkforceSQL.prefixed("SELECT \(Self.columns) FROM units ", filter(after),
+                                                           " ORDER BY code LIMIT \(page.limit + 1) OFFSET \(page.offset)"))
+        let items = try rows.prefix(page.limit).map(Self.unit)
+        let next = rows.count > page.limit ? items.last.map { PageCursor(list: "units", key: [$0.code]) } : nil
+        return Page(items: items, total: total, request: page, next: next)
     }
 
     func update(tenantID: UUID, id: UUID, _ c: WorkUnitChanges, expectedVersion: Int) async throws -> WorkUnit? {

@@ -108,95 +108,8 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             """)
     }
 
-    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow], columns: EmployeeImportColumns,
-                         progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts {
-        try await stage("mutasi_stage_employees", """
-            nip text, kind text, name text, birth_date date, sex smallint, grade int, education_level text,
-            education_field text, competencies jsonb, slot_id uuid, slot_since date, locked boolean, lock_reason text
-            """, columns: ["nip", "kind", "name", "birth_date", "sex", "grade", "education_level", "education_field",
-                           "competencies", "slot_id", "slot_since", "locked", "lock_reason"], rows, progress: progress) { e, row in
-            let r = row.record
-            e.field(r.number.text); e.field(r.kind.rawValue); e.field(r.name); e.field(r.birthDate.iso)
-            e.field(r.sex.rawValue); e.field(r.grade); e.field(r.educationLevel?.rawValue ?? ""); e.field(r.educationField)
-            e.field(Self.competenciesJSON(r.competencies)); e.field(r.slotID?.uuidString); e.field(r.slotSince?.iso)
-            e.field(r.locked); e.field(r.lockReason)
-        }
-        // Fields the file lacks keep what is stored: they are left out of the update. Without a
-        // required field every row is an existing employee, whose stored value the insert takes
-        // (the proposed row must meet the table's constraints even when it becomes an update).
-        let fields: [(EmployeeImportColumns?, [String])] = [
-            (.kind, ["kind"]), (.name, ["name"]), (nil, ["birth_date", "sex"]), (.grade, ["grade"]),
-            (.educationLevel, ["education_level"]), (.educationField, ["education_field"]),
-            (.competencies, ["competencies"]), (.placement, ["slot_id", "slot_since"]), (.lock, ["locked", "lock_reason"]),
-        ]
-        let updated = fields.filter { $0.0.map(columns.contains) ?? true }.flatMap(\.1)
-        let inserted = ["nip"] + fields.flatMap(\.1)
-        let stored = !columns.isSuperset(of: .required)
-        let selected = inserted.map { column in
-            stored && column != "nip" && !updated.contains(column) ? "e.\(column)" : "s.\(column)"
-        }.joined(separator: ", ")
-        let join = stored ? "JOIN employees e ON e.tenant_id = '\(tenantID.uuidString.lowercased())' AND e.nip = s.nip" : ""
-        // Rows equal to the stored ones are left out before the upsert, which would otherwise lock
-        // each of them; the rows written are kept for the ratings and the position history.
-        try await db.rows("DROP TABLE IF EXISTS mutasi_import_rows")
-        try await db.rows("""
-            CREATE TEMPORARY TABLE mutasi_import_rows (id uuid, nip text, slot_id uuid, slot_since date, inserted boolean)
-            ON COMMIT DROP
-            """)
-        let (insertedCount, updatedCount) = try await db.rows("""
-            WITH up AS (
-                INSERT INTO employees (tenant_id, \(unescaped: inserted.joined(separator: ", ")))
-                SELECT \(tenantID), \(unescaped: selected)
-                FROM mutasi_stage_employees s \(unescaped: join)
-                WHERE NOT EXISTS (SELECT 1 FROM employees x WHERE x.tenant_id = \(tenantID) AND x.nip = s.nip
-                                    AND \(unescaped: Self.same("x", "s", updated)))
-                ON CONFLICT (tenant_id, nip) DO UPDATE
-                    SET \(unescaped: Self.assignments(updated)), updated_at = now(), version = employees.version + 1
-                    WHERE \(unescaped: Self.changed("employees", updated))
-                RETURNING id, nip, slot_id, slot_since, (xmax = 0) AS inserted),
-            kept AS (INSERT INTO mutasi_import_rows SELECT id, nip, slot_id, slot_since, inserted FROM up)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
-            """)[0].decode((Int64, Int64).self)
-        let counts = ImportCounts(inserted: Int(insertedCount), updated: Int(updatedCount),
-                                  unchanged: rows.count - Int(insertedCount) - Int(updatedCount))
-        try await db.rows("ANALYZE mutasi_import_rows")
-        let ratings = rows.flatMap { row in row.performance.map { (row.record.number.text, $0) } }
-        if !ratings.isEmpty {
-            try await stage("mutasi_stage_performance", "nip text, year int, predicate smallint",
-                            columns: ["nip", "year", "predicate"], ratings, progress: nil) { e, rating in
-                e.field(rating.0); e.field(rating.1.year); e.field(rating.1.predicate.score)
-            }
-            if counts.inserted == rows.count {
-                // All employees are new, so none has ratings yet.
-                try await db.rows("""
-                    INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
-                    SELECT \(tenantID), r.id, p.year, p.predicate
-                    FROM mutasi_stage_performance p JOIN mutasi_import_rows r ON r.nip = p.nip
-                    """)
-            } else {
-                try await db.rows("""
-                    INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
-                    SELECT e.tenant_id, e.id, p.year, p.predicate
-                    FROM mutasi_stage_performance p JOIN employees e ON e.tenant_id = \(tenantID) AND e.nip = p.nip
-                    ON CONFLICT (tenant_id, employee_id, year) DO UPDATE SET predicate = EXCLUDED.predicate
-                        WHERE employee_performance.predicate <> EXCLUDED.predicate
-                    """)
-            }
-        }
-        // A new employee's history starts with its slot; an updated one's follows its placement.
-        try await db.rows("""
-            INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
-            SELECT \(tenantID), id, 1, slot_id, slot_since FROM mutasi_import_rows WHERE inserted AND slot_id IS NOT NULL
-            """)
-        if columns.contains(.placement) {
-            try await PostgresEmployeeRepository.syncHistory(
-                db, tenantID: tenantID, scope: "JOIN mutasi_import_rows r ON r.id = e.id AND NOT r.inserted WHERE true")
-        }
-        return counts
-    }
-
     /// Creates the temporary staging table and streams `rows` into it with COPY.
-    private func stage<Row>(_ table: String, _ definition: String, columns: [String], _ rows: [Row],
+    func stage<Row>(_ table: String, _ definition: String, columns: [String], _ rows: [Row],
                             progress: (@Sendable (Int) -> Void)?, _ encode: (inout CopyTextEncoder, Row) -> Void) async throws {
         try await db.rows(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(table)"))
         try await db.rows(PostgresQuery(unsafeSQL: "CREATE TEMPORARY TABLE \(table) (\(definition)) ON COMMIT DROP"))
@@ -213,8 +126,8 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             if encoder.buffer.readableBytes > 0 { try await writer.write(encoder.take()) }
             progress?(rows.count)
         }
-        // Statistics, so the upsert's join plans for the real row count.
-        try await db.rows(PostgresQuery(unsafeSQL: "ANALYZE \(table)"))
+        // No ANALYZE: it costs as much as the COPY, and a table never analysed is planned from
+        // its physical size, which gives the row count the joins need.
     }
 
     /// Runs an `INSERT ... ON CONFLICT DO UPDATE ... WHERE changed` and counts inserted and updated rows.

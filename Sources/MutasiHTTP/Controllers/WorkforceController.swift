@@ -16,7 +16,7 @@ struct WorkforceController {
         table.on(group, prefix: "/v1", "\(base)/units", method: .get) { request, context in
             let filter = WorkUnitFilter(agencyID: try Self.uuid(request, "agencyId"), search: HTTPInput.string(request, "q"))
             return try HTTPInput.json(try await s.units.list(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context),
-                                                             filter: filter, page: try HTTPInput.page(request)))
+                                                             filter: filter, page: try HTTPInput.keysetPage(request)))
         }
         table.on(group, prefix: "/v1", "\(base)/units", method: .post) { request, context in
             let body = try await request.decode(as: UnitService.Draft.self, context: context)
@@ -45,7 +45,7 @@ struct WorkforceController {
             let filter = SlotFilter(agencyID: try Self.uuid(request, "agencyId"), unitID: try Self.uuid(request, "unitId"),
                                     kind: kind, search: HTTPInput.string(request, "q"))
             return try HTTPInput.json(try await s.slots.list(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context),
-                                                             filter: filter, page: try HTTPInput.page(request)))
+                                                             filter: filter, page: try HTTPInput.keysetPage(request)))
         }
         table.on(group, prefix: "/v1", "\(base)/slots", method: .post) { request, context in
             let body = try await request.decode(as: SlotService.Draft.self, context: context)
@@ -70,7 +70,7 @@ struct WorkforceController {
 
         table.on(group, prefix: "/v1", "\(base)/employees", method: .get) { request, context in
             return try HTTPInput.json(try await s.employees.list(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context),
-                                                                 filter: try Self.employeeFilter(request), page: try HTTPInput.page(request)))
+                                                                 filter: try Self.employeeFilter(request), page: try HTTPInput.keysetPage(request)))
         }
         table.on(group, prefix: "/v1", "\(base)/employees", method: .post) { request, context in
             let body = try await request.decode(as: EmployeeService.Draft.self, context: context)

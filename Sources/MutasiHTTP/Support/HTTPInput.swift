@@ -14,6 +14,12 @@ enum HTTPInput {
         try PageRequest(limit: try int(request, "limit"), offset: try int(request, "offset"))
     }
 
+    /// limit/offset, or limit and the `cursor` of a list with keyset paging (employees, units, slots).
+    static func keysetPage(_ request: Request) throws -> PageRequest {
+        try PageRequest(limit: try int(request, "limit"), offset: try int(request, "offset"),
+                        after: try string(request, "cursor").map { try PageCursor(parsing: $0, field: "cursor") })
+    }
+
     static func int(_ request: Request, _ name: String) throws -> Int? {
         guard let text = request.uri.queryParameters.get(name) else { return nil }
         guard let value = Int(text) else {

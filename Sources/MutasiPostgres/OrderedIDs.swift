@@ -1,0 +1,30 @@
+import Foundation
+
+/// Ids that sort in the order they are made: milliseconds since 1970, a counter, then random
+/// bits (the layout of a version 7 UUID). Rows inserted in that order append to a uuid primary
+/// key's index instead of touching a random page of it per row.
+struct OrderedIDs {
+    private let millis: UInt64
+    private var counter: UInt32 = 0
+    private var random = SystemRandomNumberGenerator()
+
+    init(now: Date = Date()) {
+        millis = UInt64(max(0, now.timeIntervalSince1970 * 1000)) & 0xFFFF_FFFF_FFFF
+    }
+
+    /// The next id; after 2^26 ids the counter wraps and order is no longer kept (ids stay unique
+    /// through their 48 random bits).
+    mutating func next() -> UUID {
+        let count = counter & 0x3FF_FFFF
+        counter &+= 1
+        let tail = random.next() as UInt64
+        let m = millis
+        return UUID(uuid: (
+            UInt8(truncatingIfNeeded: m >> 40), UInt8(truncatingIfNeeded: m >> 32), UInt8(truncatingIfNeeded: m >> 24),
+            UInt8(truncatingIfNeeded: m >> 16), UInt8(truncatingIfNeeded: m >> 8), UInt8(truncatingIfNeeded: m),
+            0x70 | UInt8(truncatingIfNeeded: count >> 22), UInt8(truncatingIfNeeded: count >> 14),
+            0x80 | UInt8(truncatingIfNeeded: (count >> 8) & 0x3F), UInt8(truncatingIfNeeded: count),
+            UInt8(truncatingIfNeeded: tail >> 40), UInt8(truncatingIfNeeded: tail >> 32), UInt8(truncatingIfNeeded: tail >> 24),
+            UInt8(truncatingIfNeeded: tail >> 16), UInt8(truncatingIfNeeded: tail >> 8), UInt8(truncatingIfNeeded: tail)))
+    }
+}
