@@ -18,7 +18,7 @@ struct CLITests {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String], db: TestDatabase, env extra: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], db: TestDatabase, env extra: [String: String] = [:], timeout: Int = 300) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,6 +33,10 @@ struct CLITests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A command that hangs fails its test instead of stalling the whole suite.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(timeout)) {
+            if process.isRunning { process.terminate() }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
