@@ -9,7 +9,7 @@ import json
 import sys
 import urllib.request
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 
 from support import main, PASSWORD, TENANT
@@ -49,7 +49,8 @@ def ranked(d):
     """The ranked units' names; None while the page is being replaced."""
     try:
         return [e.text for e in d.find_elements(By.CSS_SELECTOR, "ol.ranked li .choice")]
-    except StaleElementReferenceException:
+    except (StaleElementReferenceException, WebDriverException):
+        # Chrome may also say the node "does not belong to the document" while it is replaced.
         return None
 
 

@@ -15,6 +15,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "mutasi-demo-2026"
@@ -38,7 +39,9 @@ class Run:
         self.base, self.shots = base, shots
         self.passed, self.failed = 0, 0
         self.driver = browser()
-        self.wait = WebDriverWait(self.driver, 15)
+        # A wait reads the page again until its condition holds: an element replaced while it reads
+        # (a form's answer arriving) is one more try, not a failure.
+        self.wait = WebDriverWait(self.driver, 15, ignored_exceptions=(StaleElementReferenceException,))
 
     def check(self, name, condition, detail=""):
         if condition:
