@@ -11,31 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib-postgres.sh
+. Benchmarks/lib-bench.sh
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 
-if [ -z "${MUTASI_BIN:-}" ]; then
-    if [ "${BUILD:-release}" = debug ]; then
-        swift build --product mutasi 2>&1 | tail -1
-        MUTASI_BIN=$(swift build --show-bin-path)/mutasi
-    else
-        echo "==> swift build -c release (build path .build-release)"
-        swift build -c release --product mutasi --build-path .build-release >/dev/null
-        MUTASI_BIN=$(swift build -c release --build-path .build-release --show-bin-path)/mutasi
-    fi
-fi
-case "$MUTASI_BIN" in *release*) build=release ;; *) build=debug ;; esac
+bench_binary release
 
-pg_ensure_installed
-work=$(mktemp -d /tmp/mutasi-balance.XXXXXX)
-chmod 777 "$work"
-server=""
-stop_server() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
-cleanup() { stop_server; pg_stop "$work/data"; rm -rf "$work"; }
-trap cleanup EXIT
-pg_scratch_database "$work"
+bench_workspace balance
 export SQL_DIR="$(pwd)/sql" BCRYPT_COST=4 LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port) MUTASI_OPERATOR=kota-mataram/admin
 psql_db() { pg_as_owner "$PG_BIN/psql" -h "$work/data" -p "$PG_PORT" -U postgres -d mutasi -v ON_ERROR_STOP=1 -qAt "$@"; }
 

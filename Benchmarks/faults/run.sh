@@ -11,22 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib-postgres.sh
+. Benchmarks/lib-bench.sh
 
-if [ -z "${MUTASI_BIN:-}" ]; then
-    swift build --product mutasi 2>&1 | tail -1
-    MUTASI_BIN=$(swift build --show-bin-path)/mutasi
-fi
+bench_binary debug
 
-pg_ensure_installed
-work=$(mktemp -d /tmp/mutasi-faults.XXXXXX)
-chmod 777 "$work"
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    pg_stop "$work/data"; rm -rf "$work"
-}
-trap cleanup EXIT
-pg_scratch_database "$work"
+bench_workspace faults
 port=$PG_PORT
 export SQL_DIR="$(pwd)/sql" BCRYPT_COST=4 LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port)
 "$MUTASI_BIN" migrate >/dev/null
@@ -38,7 +27,7 @@ export FAULTS_URL="http://127.0.0.1:$PORT" FAULTS_PGDATA="$work/data" FAULTS_PG_
 export FAULTS_WORK="$work" MUTASI_BIN PYTHONDONTWRITEBYTECODE=1
 failed=0
 python3 Benchmarks/faults/run.py || failed=1
-kill -TERM "$server"; wait "$server" || true; server=""
+stop_server
 
 echo
 python3 Benchmarks/faults/shutdown.py || failed=1

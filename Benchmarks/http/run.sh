@@ -12,34 +12,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib-postgres.sh
+. Benchmarks/lib-bench.sh
 duration=${SECONDS_EACH:-10}
 
 if ! command -v wrk >/dev/null; then
     echo "==> apt-get install -y wrk"
     apt-get install -y wrk >/dev/null
 fi
-if [ -z "${MUTASI_BIN:-}" ]; then
-    if [ "${BUILD:-release}" = debug ]; then
-        swift build --product mutasi 2>&1 | tail -1
-        MUTASI_BIN=$(swift build --show-bin-path)/mutasi
-    else
-        echo "==> swift build -c release (build path .build-release)"
-        swift build -c release --product mutasi --build-path .build-release >/dev/null
-        MUTASI_BIN=$(swift build -c release --build-path .build-release --show-bin-path)/mutasi
-    fi
-fi
-case "$MUTASI_BIN" in *release*) build=release ;; *) build=debug ;; esac
+bench_binary release
 
-pg_ensure_installed
-work=$(mktemp -d /tmp/mutasi-http.XXXXXX)
-chmod 777 "$work"
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    pg_stop "$work/data"; rm -rf "$work"
-}
-trap cleanup EXIT
-pg_scratch_database "$work"
+bench_workspace http
 export SQL_DIR="$(pwd)/sql" LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port)
 "$MUTASI_BIN" migrate >/dev/null
 "$MUTASI_BIN" demo seed >/dev/null

@@ -4,30 +4,19 @@
 # `psql \copy` of the same rows into the same table, and prints the ratios; then times the last
 # page of the employee and slot lists by offset and by cursor (Benchmarks/import/lastpage.py).
 #
-#   Benchmarks/import/run.sh [N]        (MUTASI_BIN overrides the binary; default: a release build)
+#   Benchmarks/import/run.sh [N]        (MUTASI_BIN overrides the binary; default: a release build,
+#                                        BUILD=debug the debug one)
 #
 # Starts a throwaway PostgreSQL (as scripts/test does), removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib-postgres.sh
+. Benchmarks/lib-bench.sh
 n=${1:-100000}
 
-if [ -z "${MUTASI_BIN:-}" ]; then
-    echo "==> swift build -c release (build path .build-release)"
-    swift build -c release --product mutasi --build-path .build-release >/dev/null
-    MUTASI_BIN=$(swift build -c release --build-path .build-release --show-bin-path)/mutasi
-fi
+bench_binary release
 
-pg_ensure_installed
-work=$(mktemp -d /tmp/mutasi-bench.XXXXXX)
-chmod 777 "$work"
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    pg_stop "$work/data"; rm -rf "$work"
-}
-trap cleanup EXIT
-pg_scratch_database "$work"
+bench_workspace import
 port=$PG_PORT
 export SQL_DIR="$(pwd)/sql" BCRYPT_COST=4 MUTASI_OPERATOR=kota-mataram/admin
 psql_db() { pg_as_owner "$PG_BIN/psql" -h "$work/data" -p "$port" -U postgres -d mutasi -v ON_ERROR_STOP=1 -qAt "$@"; }
@@ -52,7 +41,7 @@ export HOST=127.0.0.1 PORT=$(pg_free_port) LOG_LEVEL=error
 server=$!
 for _ in $(seq 100); do curl -sf "http://$HOST:$PORT/health" >/dev/null && break; sleep 0.2; done
 MUTASI_URL="http://$HOST:$PORT" python3 Benchmarks/import/lastpage.py > "$work/lastpage.txt"
-kill -TERM "$server"; wait "$server" 2>/dev/null || true; server=""
+stop_server
 
 # The floor: the same rows (as the import stored them) copied into the same table with psql.
 tenant=$(psql_db -c "SELECT id FROM tenants WHERE code = 'kota-mataram'")
