@@ -22,6 +22,8 @@ fi
 bench_binary release
 
 bench_workspace http
+# The server reaches the database through its Unix socket, as pgbench does (TRANSPORT=tcp: 127.0.0.1).
+[ "${TRANSPORT:-socket}" = tcp ] || DATABASE_URL="$DATABASE_URL?host=$work/data"
 export SQL_DIR="$(pwd)/sql" LOG_LEVEL=error HOST=127.0.0.1 PORT=$(pg_free_port)
 "$MUTASI_BIN" migrate >/dev/null
 "$MUTASI_BIN" demo seed >/dev/null
@@ -49,25 +51,43 @@ print(token, tenant, get(f"/v1/tenants/{tenant}/employees?limit=1")["items"][0][
 PY
 )
 
-rps() {
-    wrk -t2 -c32 -d"${duration}s" -H "Authorization: Bearer $token" "$base$1" | awk '
+# CPU time (clock ticks) of the server, of the database's processes, and the machine's idle time,
+# so that each row can say where a request's time goes.
+ticks() { awk '{ t += $14 + $15 } END { print t + 0 }' "$@" 2>/dev/null || echo 0; }
+server_ticks() { ticks "/proc/$server/stat"; }
+database_ticks() {
+    local postmaster; postmaster=$(head -1 "$work/data/postmaster.pid")
+    ticks $(pgrep -P "$postmaster" | sed 's|.*|/proc/&/stat|')
+}
+idle_ticks() { awk '/^cpu / { print $5 + $6 }' /proc/stat; }
+
+# Sets `got` (requests/s or error:N) and `cpu` (server and database CPU ms per request, idle %).
+measure() {
+    local s0 d0 i0 out requests
+    s0=$(server_ticks); d0=$(database_ticks); i0=$(idle_ticks)
+    out=$(wrk -t2 -c32 -d"${duration}s" -H "Authorization: Bearer $token" "$base$1")
+    got=$(awk '
         /Non-2xx or 3xx responses/ { bad = $NF }
         /Requests\/sec:/ { rate = $2 }
-        END { if (bad > 0) { print "error:" bad } else { printf "%d", rate } }'
+        END { if (bad > 0) { print "error:" bad } else { printf "%d", rate } }' <<<"$out")
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    cpu=$(awk -v s="$(( $(server_ticks) - s0 ))" -v d="$(( $(database_ticks) - d0 ))" -v i="$(( $(idle_ticks) - i0 ))" \
+        -v n="$requests" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" -v secs="$duration" \
+        'BEGIN { printf "%6.3f %6.3f %5.0f%%", 1000 * s / hz / n, 1000 * d / hz / n, 100 * i / hz / (cores * secs) }')
 }
 
 echo "==> $build build, 32 connections, ${duration} s each; pgbench -S: $pgbench_rps requests/s"
-printf '%-34s %10s %8s %10s  %s\n' route "requests/s" "of -S" target ""
+printf '%-34s %10s %8s %10s  %-13s %s\n' route "requests/s" "of -S" target "" "CPU ms/request: server, database; idle"
 status=0
 row() {
-    local name=$1 path=$2 target=$3 got
-    got=$(rps "$path")
+    local name=$1 path=$2 target=$3 got cpu
+    measure "$path"
     if [[ "$got" == error:* ]]; then
         printf '%-34s %10s\n' "$name" "${got#error:} non-2xx"; status=1; return
     fi
     local verdict="ok"
     if [ "$target" != "-" ] && [ "$got" -lt "$target" ]; then verdict="below target"; status=1; fi
-    printf '%-34s %10d %7.1f%% %10s  %s\n' "$name" "$got" "$(awk -v a="$got" -v b="$pgbench_rps" 'BEGIN { print 100 * a / b }')" "$target" "$verdict"
+    printf '%-34s %10d %7.1f%% %10s  %-13s %s\n' "$name" "$got" "$(awk -v a="$got" -v b="$pgbench_rps" 'BEGIN { print 100 * a / b }')" "$target" "$verdict" "$cpu"
 }
 row "GET employee by id" "/v1/tenants/$tenant/employees/$employee" 5000
 row "GET units (limit 50)" "/v1/tenants/$tenant/units?limit=50" 2000

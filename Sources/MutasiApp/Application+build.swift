@@ -22,7 +22,9 @@ public enum MutasiApplication {
     /// The services over a running client.
     public static func services(client: PostgresClient, config: AppConfiguration, logger: Logger) -> Services {
         let endpoint = try? DatabaseConnection.configuration(config.databaseURL)
-        let probe = endpoint.flatMap { e in e.host.map { DatabaseProbe(host: $0, port: e.port ?? 5432) } }
+        let probe = endpoint.flatMap { e in
+            e.unixSocketPath.map { DatabaseProbe(socketPath: $0) } ?? e.host.map { DatabaseProbe(host: $0, port: e.port ?? 5432) }
+        }
         let store = PostgresStore(client: client, logger: logger, probe: probe)
         let hasher = PasswordHasher(cost: config.bcryptCost, threads: config.bcryptThreads, maxWaiting: config.bcryptQueue)
         return Services(ServiceEnvironment(store: store, hasher: hasher, tokenLifetime: config.tokenLifetime, login: config.login),

@@ -12,11 +12,15 @@ public struct Principal: Sendable, Equatable {
     /// For a BKN admin, the province codes of their office's area (read when they authenticate);
     /// empty otherwise. A BKN admin manages only tenants whose region lies in it.
     public var bknArea: [String]
+    /// The user's tenant as read when they authenticated (nil on the platform, or when not read):
+    /// the request's checks reuse it instead of reading it again.
+    public var tenant: Tenant?
 
-    public init(user: User, channel: Channel, bknArea: [String] = []) {
+    public init(user: User, channel: Channel, bknArea: [String] = [], tenant: Tenant? = nil) {
         self.user = user
         self.channel = channel
         self.bknArea = bknArea
+        self.tenant = tenant
     }
 
     public var role: Role { user.role }

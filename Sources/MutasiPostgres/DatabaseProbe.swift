@@ -8,12 +8,15 @@ import Darwin
 #endif
 
 /// Tells a database that is down from one that is only slow to hand out a connection: can a
-/// TCP connection to its address be opened within a moment? A stopped server refuses at once;
-/// a busy one accepts. Only the TCP handshake is made, nothing is sent. The handshake blocks,
-/// so it runs on a thread of its own, and its answer serves every caller for a second.
+/// TCP connection to its address (or a connection to its Unix socket) be opened within a moment?
+/// A stopped server refuses at once; a busy one accepts. Only the handshake is made, nothing is
+/// sent. The handshake blocks, so it runs on a thread of its own, and its answer serves every
+/// caller for a second.
 public final class DatabaseProbe: Sendable {
     public let host: String
     public let port: Int
+    /// The Unix socket to try instead of `host` and `port`, when the server connects through one.
+    public let socketPath: String?
     /// How long the handshake may take, in milliseconds.
     public let timeoutMilliseconds: Int32
     private let last = Mutex<(at: ContinuousClock.Instant, accepts: Bool)?>(nil)
@@ -21,6 +24,14 @@ public final class DatabaseProbe: Sendable {
     public init(host: String, port: Int, timeoutMilliseconds: Int32 = 500) {
         self.host = host
         self.port = port
+        self.socketPath = nil
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+
+    public init(socketPath: String, timeoutMilliseconds: Int32 = 500) {
+        self.host = "localhost"
+        self.port = 0
+        self.socketPath = socketPath
         self.timeoutMilliseconds = timeoutMilliseconds
     }
 
@@ -37,6 +48,7 @@ public final class DatabaseProbe: Sendable {
 
     /// Whether some address of `host` accepts a TCP connection on `port`.
     public func accepts() -> Bool {
+        if let socketPath { return connects(unix: socketPath) }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
@@ -53,6 +65,29 @@ public final class DatabaseProbe: Sendable {
             next = info.pointee.ai_next
         }
         return false
+    }
+
+    /// Whether the Unix socket at `path` accepts a connection (a local connect answers at once).
+    private func connects(unix path: String) -> Bool {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            buffer.copyBytes(from: bytes)
+        }
+        #if canImport(Glibc)
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
+        }
     }
 
     private func connects(_ info: addrinfo) -> Bool {

@@ -73,7 +73,7 @@ struct PostgresEmployeeRepository: EmployeeRepository {
     }
 
     func find(tenantID: UUID, id: UUID) async throws -> Employee? {
-        try await db.rows(WorkforceSQL.prefixed("SELECT \(Self.columns) " + Self.from, """
+        try await db.rows(prepared: "employees.find", WorkforceSQL.prefixed("SELECT \(Self.columns) " + Self.from, """
             WHERE e.tenant_id = \(tenantID) AND e.id = \(id)
             """)).first.map(Self.employee)
     }

@@ -8,7 +8,7 @@ struct PostgresRetirementAgeRepository: RetirementAgeRepository {
 
     func overrides(tenantID: UUID) async throws -> [PositionKind: Int] {
         var result: [PositionKind: Int] = [:]
-        for row in try await db.rows("SELECT position_kind, age FROM retirement_ages WHERE tenant_id = \(tenantID)") {
+        for row in try await db.rows(prepared: "retirement_ages.overrides", "SELECT position_kind, age FROM retirement_ages WHERE tenant_id = \(tenantID)") {
             let (kind, age) = try row.decode((String, Int32).self)
             if let kind = PositionKind(rawValue: kind) { result[kind] = Int(age) }
         }

@@ -30,10 +30,13 @@ public struct PostgresStore: Store {
         // The wait is bounded by a task racing the lease; `body` is done before this returns.
         return try await withoutActuallyEscaping(body) { body in
             try await ConnectionWait.withConnection(client, limit: wait, probe: probe) { connection in
-                try await connection.query("BEGIN", logger: logger)
+                // BEGIN is sent without waiting for its answer: the scope follows it on the same
+                // connection, in order, and one wait covers both.
+                let begun: EventLoopFuture<PostgresQueryResult> = connection.query("BEGIN", logger: logger)
                 do {
                     let tx = PostgresTransaction(connection: connection, logger: logger)
                     try await tx.enter(scope)
+                    _ = try await begun.get()
                     let result = try await body(tx)
                     try await connection.query("COMMIT", logger: logger)
                     return result
@@ -46,6 +49,19 @@ public struct PostgresStore: Store {
                         logger.warning("rollback failed", metadata: ["error": "\(String(reflecting: type(of: error)))",
                                                                      "connectionClosed": "\(connection.isClosed)"])
                     }
+                    throw PostgresErrorMapping.map(error)
+                }
+            }
+        }
+    }
+
+    public func unscoped<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T {
+        let logger = self.logger
+        return try await withoutActuallyEscaping(body) { body in
+            try await ConnectionWait.withConnection(client, limit: connectionWait, probe: probe) { connection in
+                do {
+                    return try await body(PostgresTransaction(connection: connection, logger: logger))
+                } catch {
                     throw PostgresErrorMapping.map(error)
                 }
             }
@@ -72,7 +88,7 @@ struct PostgresTransaction: StoreTransaction {
     let logger: Logger
 
     func enter(_ scope: ScopeID) async throws {
-        try await connection.query("SELECT set_config('mutasi.tenant_id', \(scope.description), true)", logger: logger)
+        try await rows(prepared: "scope.enter", "SELECT set_config('mutasi.tenant_id', \(scope.description), true)")
     }
 
     var offices: any BknOfficeRepository { PostgresBknOfficeRepository(db: self) }
@@ -114,9 +130,22 @@ struct PostgresTransaction: StoreTransaction {
         return result
     }
 
+    /// Runs a statement prepared under `name` on this connection (see `NamedStatement`): for the
+    /// statements of nearly every request, whose text never varies.
+    @discardableResult
+    func rows(prepared name: String, _ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await connection.preparedRows(name, query, logger: logger)
+    }
+
     /// The single integer a `count(*)` returns.
     func count(_ query: PostgresQuery) async throws -> Int {
         guard let row = try await rows(query).first else { return 0 }
+        return Int(try row.decode(Int64.self))
+    }
+
+    /// `count(_:)` with the statement prepared under `name`.
+    func count(prepared name: String, _ query: PostgresQuery) async throws -> Int {
+        guard let row = try await rows(prepared: name, query).first else { return 0 }
         return Int(try row.decode(Int64.self))
     }
 }

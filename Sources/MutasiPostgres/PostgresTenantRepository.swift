@@ -25,7 +25,7 @@ struct PostgresTenantRepository: TenantRepository {
     }
 
     func find(id: UUID) async throws -> Tenant? {
-        try await db.rows("SELECT \(unescaped: Self.columns) FROM tenants WHERE id = \(id)").first.map(tenant)
+        try await db.rows(prepared: "tenants.find", "SELECT \(unescaped: Self.columns) FROM tenants WHERE id = \(id)").first.map(tenant)
     }
 
     func findForShare(id: UUID) async throws -> Tenant? {

@@ -46,7 +46,7 @@ struct PostgresUserRepository: UserRepository {
     }
 
     func find(scope: ScopeID, id: UUID) async throws -> User? {
-        try await db.rows("""
+        try await db.rows(prepared: "users.find", """
             SELECT \(unescaped: Self.columns) FROM users u WHERE u.tenant_id = \(scope.uuid) AND u.id = \(id)
             """).first.map(user)
     }

@@ -44,8 +44,8 @@ struct PostgresWorkUnitRepository: WorkUnitRepository {
               AND (\(search)::text IS NULL OR code ILIKE \(search) OR name ILIKE \(search))
               AND (\(after)::text IS NULL OR code > \(after))
             """ }
-        let total = try await db.count(WorkforceSQL.prefixed("SELECT count(*) FROM units ", filter(nil)))
-        let rows = try await db.rows(WorkforceSQL.prefixed("SELECT \(Self.columns) FROM units ", filter(after),
+        let total = try await db.count(prepared: "units.count", WorkforceSQL.prefixed("SELECT count(*) FROM units ", filter(nil)))
+        let rows = try await db.rows(prepared: "units.list", WorkforceSQL.prefixed("SELECT \(Self.columns) FROM units ", filter(after),
                                                            " ORDER BY code LIMIT \(page.limit + 1) OFFSET \(page.offset)"))
         let items = try rows.prefix(page.limit).map(Self.unit)
         let next = rows.count > page.limit ? items.last.map { PageCursor(list: "units", key: [$0.code]) } : nil

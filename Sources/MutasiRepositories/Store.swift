@@ -10,6 +10,11 @@ public protocol Store: Sendable {
         _ body: @Sendable (any StoreTransaction) async throws -> T
     ) async throws -> T
 
+    /// Runs `body` on a pooled connection outside any explicit transaction and with no scope
+    /// entered, so row-level security shows it no tenant's rows: for the one statement that enters
+    /// its scope by itself (`SessionRepository.identity`), which then costs one round trip.
+    func unscoped<T: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> T) async throws -> T
+
     /// Whether the database answers.
     func isReachable() async -> Bool
 }

@@ -9,12 +9,10 @@ extension AuthService {
     public func authenticate(token value: String, idle: Duration) async throws -> Principal {
         guard let token = BearerToken(value) else { throw Self.badToken }
         let now = env.now(), lifetime = env.tokenLifetime
-        let principal: Principal? = try await env.store.transaction(in: token.scope) { tx in
-            guard let userID = try await tx.sessions.slide(scope: token.scope, tokenHash: token.hash, now: now,
-                                                           idle: idle, lifetime: lifetime) else { return nil }
-            return try await Self.principal(tx, scope: token.scope, userID: userID)
+        let identity = try await env.store.unscoped { tx in
+            try await tx.sessions.identity(scope: token.scope, tokenHash: token.hash, now: now, slide: (idle, lifetime))
         }
-        guard let principal else { throw Self.badToken }
+        guard let principal = Self.principal(identity, channel: .api) else { throw Self.badToken }
         return principal
     }
 }

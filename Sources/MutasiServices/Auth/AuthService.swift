@@ -175,27 +175,20 @@ public struct AuthService: Sendable {
     public func authenticate(token value: String) async throws -> Principal {
         guard let token = BearerToken(value) else { throw Self.badToken }
         let now = env.now()
-        let principal: Principal? = try await env.store.transaction(in: token.scope) { tx in
-            guard let userID = try await tx.sessions.activeUser(scope: token.scope, tokenHash: token.hash, now: now) else {
-                return nil
-            }
-            return try await Self.principal(tx, scope: token.scope, userID: userID)
+        let identity = try await env.store.unscoped { tx in
+            try await tx.sessions.identity(scope: token.scope, tokenHash: token.hash, now: now, slide: nil)
         }
-        guard let principal else { throw Self.badToken }
+        guard let principal = Self.principal(identity, channel: .api) else { throw Self.badToken }
         return principal
     }
 
-    /// The principal of a live session's user: nil when the user or their tenant is inactive.
-    static func principal(_ tx: any StoreTransaction, scope: ScopeID, userID: UUID) async throws -> Principal? {
-        guard let user = try await tx.users.find(scope: scope, id: userID), user.active else { return nil }
-        if !scope.isPlatform {
-            guard try await tx.tenants.find(id: scope.uuid)?.active == true else { return nil }
-        }
-        var area: [String] = []
-        if user.role == .bknAdmin, let office = user.bknOfficeID {
-            area = try await tx.offices.find(id: office)?.provinceCodes ?? []
-        }
-        return Principal(user: user, channel: .api, bknArea: area)
+    /// The principal of a live session's identity: nil when there is none, or when the user or
+    /// their tenant is inactive.
+    static func principal(_ identity: SessionIdentity?, channel: Principal.Channel) -> Principal? {
+        guard let identity, identity.user.active else { return nil }
+        if !identity.user.scope.isPlatform && identity.tenant?.active != true { return nil }
+        return Principal(user: identity.user, channel: channel,
+                         bknArea: identity.user.role == .bknAdmin ? identity.bknArea : [], tenant: identity.tenant)
     }
 
     /// Revokes the token.

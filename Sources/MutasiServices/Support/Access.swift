@@ -1,5 +1,6 @@
 import Foundation
 import MutasiDomain
+import MutasiRepositories
 
 /// The role, tenant and ownership rules every service applies before touching data.
 ///
@@ -21,6 +22,13 @@ public enum Access {
     /// May the actor see this tenant at all?
     public static func canSee(_ actor: Principal, tenant: Tenant) -> Bool {
         canManage(actor, tenant: tenant) || actor.scope == tenant.scope
+    }
+
+    /// The tenant, if the actor may see it (404 otherwise): the actor's own as read when they
+    /// authenticated, any other read in `tx`.
+    static func visibleTenant(_ actor: Principal, _ tenantID: UUID, _ tx: any StoreTransaction) async throws -> Tenant {
+        if let own = actor.tenant, own.id == tenantID { return try requireVisible(actor, tenant: own) }
+        return try requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
     }
 
     /// Throws 404 unless the actor may see the tenant.

@@ -10,7 +10,7 @@ enum TenantScope {
         _ body: @Sendable (any StoreTransaction, Tenant) async throws -> T
     ) async throws -> T {
         try await env.store.transaction(in: ScopeID(tenantID)) { tx in
-            let tenant = try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
+            let tenant = try await Access.visibleTenant(actor, tenantID, tx)
             try Access.require(actor, in: tenant, roles: roles, managersToo: managersToo)
             return try await body(tx, tenant)
         }

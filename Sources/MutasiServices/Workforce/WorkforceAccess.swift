@@ -12,7 +12,7 @@ import MutasiRepositories
 enum WorkforceAccess {
     /// The tenant, if the actor may see it at all (404 otherwise).
     static func tenant(_ actor: Principal, _ tenantID: UUID, _ tx: any StoreTransaction) async throws -> Tenant {
-        try Access.requireVisible(actor, tenant: try await tx.tenants.find(id: tenantID))
+        try await Access.visibleTenant(actor, tenantID, tx)
     }
 
     /// Checks that the actor may read units (`employeesToo`) or slots, and returns the agencies the
