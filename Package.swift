@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "MutasiDomain", "MutasiRepositories",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -88,8 +89,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "mutasi",
-            dependencies: ["MutasiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["MutasiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "MutasiDomainTests", dependencies: ["MutasiDomain"]),

@@ -1,4 +1,6 @@
 import MutasiDomain
+import NIOCore
+import NIOPosix
 import PostgresNIO
 import Synchronization
 
@@ -15,33 +17,83 @@ enum ConnectionWait {
     static func withConnection<T: Sendable>(
         _ client: PostgresClient, limit: Duration, probe: DatabaseProbe?, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let leased = Flag()
-        do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        leased.set()
-                        return try await body(connection)
-                    }
-                }
-                group.addTask {
-                    while true {
-                        try await Task.sleep(for: limit)
-                        if leased.isSet { return nil }   // working: let it finish
-                        if let probe, await probe.acceptsRecently() { continue }   // up, only busy
-                        throw unavailable
-                    }
-                }
-                while let result = try await group.next() {
-                    if let value = result {
-                        group.cancelAll()
-                        return value
-                    }
-                }
-                throw unavailable   // unreachable: the work's task always yields a value or throws
+        let state = LeaseState()
+        // The lease runs as a task of its own so that a timer on an event loop (cheaper than a
+        // sleeping task per lease) can cancel it while it still waits for a connection.
+        let lease = Task {
+            try await client.withConnection { connection in
+                guard state.leased() else { throw CancellationError() }
+                return try await body(connection)
             }
+        }
+        let timer = Timer(limit: limit, probe: probe, state: state, cancelLease: { lease.cancel() })
+        timer.arm()
+        defer { timer.disarm() }
+        do {
+            return try await withTaskCancellationHandler { try await lease.value } onCancel: { lease.cancel() }
         } catch let error as PSQLError where lostConnection(error) {
             throw unavailable
+        } catch {
+            if state.refused { throw unavailable }
+            throw error
+        }
+    }
+
+    /// Each time `limit` passes while the lease still waits: asks the probe, and refuses the
+    /// lease when the database does not accept connections.
+    struct Timer: Sendable {
+        let limit: Duration, probe: DatabaseProbe?, state: LeaseState
+        let cancelLease: @Sendable () -> Void
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+
+        func arm() {
+            let scheduled = loop.scheduleTask(in: TimeAmount(limit)) { fire() }
+            state.timer(scheduled)
+        }
+
+        func disarm() { state.timer(nil)?.cancel() }
+
+        private func fire() {
+            guard state.waiting else { return }
+            Task {
+                if let probe, await probe.acceptsRecently() {
+                    arm()   // up, only busy: wait on
+                } else if state.refuse() {
+                    cancelLease()
+                }
+            }
+        }
+    }
+
+    /// Whether the lease got its connection or was refused (whichever comes first wins), and the
+    /// timer to cancel once it is over.
+    final class LeaseState: Sendable {
+        private enum Phase { case waiting, leased, refused }
+        private let value = Mutex<(phase: Phase, timer: Scheduled<Void>?)>((.waiting, nil))
+
+        var waiting: Bool { value.withLock { $0.phase == .waiting } }
+        var refused: Bool { value.withLock { $0.phase == .refused } }
+        /// The connection came: true unless the lease was refused a moment before.
+        func leased() -> Bool { change(to: .leased) }
+        /// The wait is over: true unless the connection came a moment before.
+        func refuse() -> Bool { change(to: .refused) }
+
+        private func change(to phase: Phase) -> Bool {
+            value.withLock { state in
+                guard state.phase == .waiting else { return false }
+                state.phase = phase
+                return true
+            }
+        }
+
+        /// Sets the pending timer; returns the one it replaces.
+        @discardableResult
+        func timer(_ timer: Scheduled<Void>?) -> Scheduled<Void>? {
+            value.withLock { state in
+                let old = state.timer
+                state.timer = timer
+                return old
+            }
         }
     }
 
@@ -56,12 +108,5 @@ enum ConnectionWait {
             return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
         default: return false
         }
-    }
-
-    /// Set once the work has its connection.
-    final class Flag: Sendable {
-        private let value = Mutex(false)
-        var isSet: Bool { value.withLock { $0 } }
-        func set() { value.withLock { $0 = true } }
     }
 }

@@ -1,15 +1,10 @@
 import ArgumentParser
 import MutasiCLI
-import NIOCore
-import NIOPosix
 
 /// The `mutasi` executable: parses the command line and runs the chosen command.
 @main
 struct Entry {
     static func main() async {
-        if CommandLine.arguments.dropFirst().first == "serve" {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        }
         do {
             var command = try MutasiCommand.parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
