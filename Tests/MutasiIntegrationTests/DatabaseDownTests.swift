@@ -16,13 +16,7 @@ struct DatabaseDownTests {
         let db = try await TestDatabase.create(migrated: false)
         // Nothing listens on port 1: every connection attempt is refused, as with PostgreSQL stopped.
         let config = try db.configuration(extra: ["DATABASE_URL": "postgres://mutasi_app:x@127.0.0.1:1/mutasi"])
-        let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL),
-                                    backgroundLogger: TestDatabase.logger)
-        let services = MutasiApplication.services(client: client, config: config, logger: TestDatabase.logger)
-        let (router, _) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false)
-        var app = Application(router: router, logger: TestDatabase.logger)
-        app.addServices(client)
-        try await app.test(.router) { http in
+        try await TestApp.serve(config) { http in
             #expect(try await http.call(.get, "/health").status == .ok)
             var started = ContinuousClock.now
             let ready = try await http.call(.get, "/ready")

@@ -27,13 +27,7 @@ struct UnixSocketTests {
         #expect(!DatabaseProbe(socketPath: folder + "/.s.PGSQL.1").accepts())
 
         let config = try db.configuration(extra: ["DATABASE_URL": url])
-        let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL),
-                                    backgroundLogger: TestDatabase.logger)
-        let services = MutasiApplication.services(client: client, config: config, logger: TestDatabase.logger)
-        let (router, _) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false)
-        var app = Application(router: router, logger: TestDatabase.logger)
-        app.addServices(client)
-        try await app.test(.router) { http in
+        try await TestApp.serve(config) { http in
             let token = try await http.login("provinsi-sabangau", "admin")
             let me = try await http.call(.get, "/v1/me", token: token)
             #expect(me.status == .ok)

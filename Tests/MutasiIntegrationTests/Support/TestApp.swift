@@ -36,6 +36,19 @@ struct TestApp {
     }
 }
 
+extension TestApp {
+    /// Runs `body` against the app served with `config` as it stands (no database is created).
+    static func serve(_ config: AppConfiguration, _ body: @Sendable (TestClientProtocol) async throws -> Void) async throws {
+        let client = PostgresClient(configuration: try DatabaseConnection.configuration(config.databaseURL),
+                                    backgroundLogger: TestDatabase.logger)
+        let services = MutasiApplication.services(client: client, config: config, logger: TestDatabase.logger)
+        let (router, _) = APIRouter.build(services: services, metrics: MutasiApplication.metrics, logRequests: false)
+        var app = Application(router: router, logger: TestDatabase.logger)
+        app.addServices(client)
+        try await app.test(.router, body)
+    }
+}
+
 /// Small helpers for requests in tests.
 extension TestClientProtocol {
     /// Logs in and returns the bearer token (fails the test on anything but 200).
