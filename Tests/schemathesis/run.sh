@@ -18,8 +18,10 @@ trap demo_server_stop EXIT
 demo_server_start schemathesis
 base="http://127.0.0.1:$PORT"
 
-# The token, the tenant and the first of its campaigns, plans, units and needs analyses.
+# The token, the tenant, the first of its campaigns, plans, units, needs analyses and agencies, and
+# the cursor of the second page of each list that takes one.
 read -r MUTASI_TOKEN MUTASI_TENANT_ID MUTASI_CAMPAIGN_ID MUTASI_PLAN_ID MUTASI_UNIT_ID MUTASI_ANALYSIS_ID \
+    MUTASI_AGENCY_ID MUTASI_EMPLOYEES_CURSOR MUTASI_UNITS_CURSOR MUTASI_SLOTS_CURSOR \
     < <(python3 - "$base" <<'PY'
 import json, sys, urllib.request, uuid
 base = sys.argv[1]
@@ -33,10 +35,14 @@ tenant = get("/v1/me")["scope"]
 def first(kind):
     items = get(f"/v1/tenants/{tenant}/{kind}?limit=1")["items"]
     return items[0]["id"].lower() if items else str(uuid.uuid4())
-print(token, tenant, *(first(kind) for kind in ("campaigns", "plans", "units", "needs-analyses")))
+def cursor(kind):
+    return get(f"/v1/tenants/{tenant}/{kind}?limit=1").get("next", "none")
+print(token, tenant, *(first(kind) for kind in ("campaigns", "plans", "units", "needs-analyses", "agencies")),
+      *(cursor(kind) for kind in ("employees", "units", "slots")))
 PY
 )
-export MUTASI_TOKEN MUTASI_TENANT_ID MUTASI_CAMPAIGN_ID MUTASI_PLAN_ID MUTASI_UNIT_ID MUTASI_ANALYSIS_ID
+export MUTASI_TOKEN MUTASI_TENANT_ID MUTASI_CAMPAIGN_ID MUTASI_PLAN_ID MUTASI_UNIT_ID MUTASI_ANALYSIS_ID \
+    MUTASI_AGENCY_ID MUTASI_EMPLOYEES_CURSOR MUTASI_UNITS_CURSOR MUTASI_SLOTS_CURSOR
 
 status=0
 # One worker: Hypothesis keeps caches that are not safe across threads, and two workers now and
