@@ -32,4 +32,36 @@ struct OpenAPITests {
             }
         }
     }
+
+    @Test("every operation that reaches the database documents 503 database.unavailable with Retry-After")
+    func documentsDatabaseUnavailable() async throws {
+        try await TestApp.run(seeded: false) { http, _, _, _ in
+            let document = try await http.call(.get, "/openapi.json").json()
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let components = try #require(document["components"] as? [String: Any])
+            let shared = components["responses"] as? [String: [String: Any]] ?? [:]
+            // The process's own routes: liveness, metrics and this document need no database, and
+            // /ready reports it in a body of its own.
+            let withoutDatabase: Set<String> = ["/health", "/metrics", "/openapi.json", "/ready"]
+            let methods: Set<String> = ["get", "post", "put", "patch", "delete"]
+            var checked = 0
+            for (path, operations) in paths where !withoutDatabase.contains(path) {
+                for (method, op) in operations where methods.contains(method) {
+                    let responses = (op as? [String: Any])?["responses"] as? [String: Any] ?? [:]
+                    var response = responses["503"] as? [String: Any]
+                    if let ref = response?["$ref"] as? String {
+                        response = shared[String(ref.split(separator: "/").last ?? "")]
+                    }
+                    let headers = response?["headers"] as? [String: Any] ?? [:]
+                    let content = response?["content"] as? [String: Any] ?? [:]
+                    #expect(headers["Retry-After"] != nil && content["application/problem+json"] != nil,
+                            "\(method.uppercased()) \(path) does not document 503 with Retry-After")
+                    checked += 1
+                }
+            }
+            #expect(checked > 100)
+            let description = shared["DatabaseUnavailable"]?["description"] as? String ?? ""
+            #expect(description.contains("database.unavailable"))
+        }
+    }
 }

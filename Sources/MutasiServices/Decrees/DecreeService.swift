@@ -235,7 +235,7 @@ public struct DecreeService: Sendable {
     public func cancel(actor: Principal, tenantID: UUID, id: UUID, reason: String, expectedVersion: Int,
                        idempotencyKey: String? = nil) async throws -> Decree {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (10...1000).contains(reason.count) else {
+        guard (10...1000).contains(reason.unicodeScalars.count) else {   // code points, as the database counts
             throw DomainError.invalid("decree.invalid_reason", "reason must have 10 to 1000 characters.", field: "reason")
         }
         let key = try Idempotency.validKey(idempotencyKey)

@@ -14,11 +14,13 @@ enum Validate {
         return value
     }
 
-    /// Non-empty text of at most `max` characters, trimmed.
+    /// Non-empty text of at most `max` characters, trimmed. Characters are counted as Unicode
+    /// code points, as the database's length checks and the API document's maxLength count them
+    /// (👍🏻 is two), so a text that passes here is never refused by a constraint.
     static func text(_ value: String, field: String, max: Int = 200) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw DomainError.invalid("\(field).required", "\(field) must not be empty.", field: field) }
-        guard trimmed.count <= max else {
+        guard trimmed.unicodeScalars.count <= max else {
             throw DomainError.invalid("\(field).too_long", "\(field) must be at most \(max) characters.", field: field)
         }
         return trimmed

@@ -161,6 +161,10 @@ struct DecreeWorkflowTests {
             let etag = try await http.call(.get, "\(f.t)/decrees/\(id)", token: admin).headers[.eTag] ?? ""
             let short = try await http.call(.post, "\(f.t)/decrees/\(id)/cancel", token: admin, json: ["reason": "salah"], headers: [.ifMatch: etag])
             #expect(short.status == .badRequest)
+            // Lengths count code points, as the database does: 600 thumbs with a skin tone are 1200.
+            let long = try await http.call(.post, "\(f.t)/decrees/\(id)/cancel", token: admin,
+                                           json: ["reason": String(repeating: "👍🏻", count: 600)], headers: [.ifMatch: etag])
+            #expect(try long.status == .badRequest && long.json()["code"] as? String == "decree.invalid_reason", "\(long.text)")
             let cancelled = try await http.call(.post, "\(f.t)/decrees/\(id)/cancel", token: admin,
                                                 json: ["reason": "Salah tulis jabatan baru pada lampiran."], headers: [.ifMatch: etag])
             #expect(cancelled.status == .ok, "\(cancelled.text)")
