@@ -37,16 +37,19 @@ struct PostgresWorkUnitRepository: WorkUnitRepository {
         // The total counts the whole list; a cursor then seeks through the (tenant_id, code) index
         // instead of reading past `offset` rows.
         let after = try page.after?.sortKey(of: "units", parts: 1)[0]
-        let filter = { (after: String?) -> PostgresQuery in """
+        // Both statements are prepared, so their texts never vary: the page's bounds are bound too.
+        let filter = { (after: String?, order: String, limit: Int?, offset: Int?) -> PostgresQuery in """
             WHERE tenant_id = \(tenantID)
               AND (\(f.agencyIDs)::uuid[] IS NULL OR agency_id = ANY(\(f.agencyIDs)))
               AND (\(f.agencyID)::uuid IS NULL OR agency_id = \(f.agencyID))
               AND (\(search)::text IS NULL OR code ILIKE \(search) OR name ILIKE \(search))
               AND (\(after)::text IS NULL OR code > \(after))
+            \(unescaped: order) LIMIT \(limit) OFFSET \(offset)
             """ }
-        let total = try await db.count(prepared: "units.count", WorkforceSQL.prefixed("SELECT count(*) FROM units ", filter(nil)))
-        let rows = try await db.rows(prepared: "units.list", WorkforceSQL.prefixed("SELECT \(Self.columns) FROM units ", filter(after),
-                                                           " ORDER BY code LIMIT \(page.limit + 1) OFFSET \(page.offset)"))
+        let total = try await db.count(prepared: "units.count",
+                                       WorkforceSQL.prefixed("SELECT count(*) FROM units ", filter(nil, "", nil, nil)))
+        let rows = try await db.rows(prepared: "units.list", WorkforceSQL.prefixed(
+            "SELECT \(Self.columns) FROM units ", filter(after, "ORDER BY code", page.limit + 1, page.offset)))
         let items = try rows.prefix(page.limit).map(Self.unit)
         let next = rows.count > page.limit ? items.last.map { PageCursor(list: "units", key: [$0.code]) } : nil
         return Page(items: items, total: total, request: page, next: next)
