@@ -50,6 +50,35 @@ import Testing
         }
     }
 
+    @Test("id query parameters are spelt as in bodies (agencyID, unitID, slotID); the older agencyId still reads")
+    func queryIDSpelling() async throws {
+        try await TestApp.run { http, _, _, _ in
+            let (admin, tenantID) = try await WorkforceFixtures.kupangAdmin(http)
+            try await WorkforceFixtures.load(http, token: admin, tenantID: tenantID)
+            let t = "/v1/tenants/\(tenantID)"
+            let units = try #require(try await http.call(.get, "\(t)/units?limit=200", token: admin).json()["items"] as? [[String: Any]])
+            let unit = try #require(units.first { ($0["code"] as? String)?.hasPrefix("SDN") == true })
+            let unitID = try #require(unit["id"] as? String), agencyID = try #require(unit["agencyID"] as? String)
+            func ids(_ query: String) async throws -> [String] {
+                let list = try await http.call(.get, "\(t)/\(query)&limit=200", token: admin)
+                #expect(list.status == .ok, "\(query): \(list.text)")
+                return (try list.json()["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            }
+            let slots = try await ids("slots?unitID=\(unitID)")
+            #expect(!slots.isEmpty)
+            #expect(try await ids("slots?unitId=\(unitID)") == slots)
+            #expect(try await ids("units?agencyID=\(agencyID)").contains(unitID))
+            #expect(try await ids("units?agencyID=\(UUID())").isEmpty)
+            let employees = try await ids("employees?slotID=\(slots[0])")
+            #expect(try await ids("employees?slotId=\(slots[0])") == employees)
+            for (query, field) in [("units?agencyID=x", "agencyID"), ("slots?unitId=x", "unitId"), ("employees?slotID=x", "slotID")] {
+                let bad = try await http.call(.get, "\(t)/\(query)", token: admin)
+                #expect(bad.status == .badRequest)
+                #expect(try bad.json()["field"] as? String == field, "\(query)")
+            }
+        }
+    }
+
     @Test("CSV and .xlsx exports write a cell that is an id in lower case")
     func lowerCaseIDsInSheets() throws {
         let id = UUID()

@@ -14,7 +14,7 @@ struct WorkforceController {
         let s = services
         let base = "tenants/{tenantID}"
         table.on(group, prefix: "/v1", "\(base)/units", method: .get) { request, context in
-            let filter = WorkUnitFilter(agencyID: try Self.uuid(request, "agencyId"), search: HTTPInput.string(request, "q"))
+            let filter = WorkUnitFilter(agencyID: try QueryValues.uuid(request, "agencyID"), search: HTTPInput.string(request, "q"))
             return try HTTPInput.json(try await s.units.list(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context),
                                                              filter: filter, page: try HTTPInput.keysetPage(request)))
         }
@@ -42,7 +42,7 @@ struct WorkforceController {
         table.on(group, prefix: "/v1", "\(base)/slots", method: .get) { request, context in
             var kind: PositionKind?
             if let text = HTTPInput.string(request, "kind") { kind = try PositionKind(parsing: text, field: "kind") }
-            let filter = SlotFilter(agencyID: try Self.uuid(request, "agencyId"), unitID: try Self.uuid(request, "unitId"),
+            let filter = SlotFilter(agencyID: try QueryValues.uuid(request, "agencyID"), unitID: try QueryValues.uuid(request, "unitID"),
                                     kind: kind, search: HTTPInput.string(request, "q"))
             return try HTTPInput.json(try await s.slots.list(actor: try context.requirePrincipal(), tenantID: try Self.tenant(context),
                                                              filter: filter, page: try HTTPInput.keysetPage(request)))
@@ -134,14 +134,6 @@ struct WorkforceController {
         try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
     }
 
-    static func uuid(_ request: Request, _ name: String) throws -> UUID? {
-        guard let text = HTTPInput.string(request, name) else { return nil }
-        guard let id = UUID(uuidString: text) else {
-            throw DomainError.invalid("query.not_uuid", "\(name) must be a UUID.", field: name)
-        }
-        return id
-    }
-
     static func employeeFilter(_ request: Request) throws -> EmployeeFilter {
         var kind: CivilServantKind?
         if let text = HTTPInput.string(request, "kind") { kind = try CivilServantKind(parsing: text, field: "kind") }
@@ -152,8 +144,8 @@ struct WorkforceController {
             }
             locked = value
         }
-        return EmployeeFilter(agencyID: try uuid(request, "agencyId"), unitID: try uuid(request, "unitId"),
-                              slotID: try uuid(request, "slotId"), nip: HTTPInput.string(request, "nip"),
+        return EmployeeFilter(agencyID: try QueryValues.uuid(request, "agencyID"), unitID: try QueryValues.uuid(request, "unitID"),
+                              slotID: try QueryValues.uuid(request, "slotID"), nip: HTTPInput.string(request, "nip"),
                               name: HTTPInput.string(request, "name"), kind: kind, locked: locked)
     }
 }

@@ -4,10 +4,18 @@ import MutasiDomain
 
 /// Typed query parameters beyond those of `HTTPInput`; each error names the parameter.
 enum QueryValues {
+    /// An id parameter, spelt as in bodies (`agencyID`); the older spelling `agencyId` that the
+    /// workforce lists once used is read too, so that existing links keep working.
     static func uuid(_ request: Request, _ name: String) throws -> UUID? {
-        guard let text = HTTPInput.string(request, name) else { return nil }
+        var used = name
+        var text = HTTPInput.string(request, name)
+        if text == nil, name.hasSuffix("ID") {
+            used = String(name.dropLast()) + "d"
+            text = HTTPInput.string(request, used)
+        }
+        guard let text else { return nil }
         guard let id = UUID(uuidString: text) else {
-            throw DomainError.invalid("query.not_uuid", "\(name) must be a UUID.", field: name)
+            throw DomainError.invalid("query.not_uuid", "\(used) must be a UUID.", field: used)
         }
         return id
     }

@@ -26,8 +26,8 @@ struct DemoWorkforceTests {
                 let cells = line.split(separator: ";", omittingEmptySubsequences: false)
                 let need = Int(cells[cells.count - 2])!  // kebutuhan, then alasan_kebutuhan
                 let unitID = (try await http.call(.get, "\(t)/units?q=\(unit)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
-                let list = try await http.call(.get, "\(t)/employees?unitId=\(unitID)&limit=200", token: token).json()["items"] as! [[String: Any]]
-                let slotID = (try await http.call(.get, "\(t)/slots?unitId=\(unitID)&q=\(slot)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
+                let list = try await http.call(.get, "\(t)/employees?unitID=\(unitID)&limit=200", token: token).json()["items"] as! [[String: Any]]
+                let slotID = (try await http.call(.get, "\(t)/slots?unitID=\(unitID)&q=\(slot)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
                 return (need, list.filter { $0["slotID"] as? String == slotID }.count)
             }
             let teachers = try await staff("SBG-SMAN1", "GURU-MTK")

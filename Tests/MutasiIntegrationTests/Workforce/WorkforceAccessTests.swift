@@ -45,15 +45,15 @@ struct WorkforceAccessTests {
         func agency(_ code: String) -> String { agencies.first { $0["code"] as? String == code }!["id"] as! String }
         let schoolID = school["id"] as! String, clinicID = clinic["id"] as! String
         let own = try await http.call(.get, "/v1/me", token: pegawai).json()["employeeID"] as? String
-        let staff = try await http.call(.get, "/v1/tenants/\(tenantID)/employees?unitId=\(schoolID)&limit=200", token: admin)
+        let staff = try await http.call(.get, "/v1/tenants/\(tenantID)/employees?unitID=\(schoolID)&limit=200", token: admin)
             .json()["items"] as? [[String: Any]] ?? []
         guard let schoolStaff = staff.first(where: { $0["id"] as? String != own }) else { throw TestSetupError("no school staff") }
         return [
             "{tenant}": tenantID, "{school}": schoolID, "{clinic}": clinicID,
-            "{school-slot}": try await first("slots?unitId=\(schoolID)")["id"] as! String,
-            "{clinic-slot}": try await first("slots?unitId=\(clinicID)")["id"] as! String,
+            "{school-slot}": try await first("slots?unitID=\(schoolID)")["id"] as! String,
+            "{clinic-slot}": try await first("slots?unitID=\(clinicID)")["id"] as! String,
             "{school-employee}": schoolStaff["id"] as! String,
-            "{clinic-employee}": try await first("employees?unitId=\(clinicID)")["id"] as! String,
+            "{clinic-employee}": try await first("employees?unitID=\(clinicID)")["id"] as! String,
             "{own}": own ?? "missing", "{pendidikan}": agency("dinas-pendidikan"), "{kesehatan}": agency("dinas-kesehatan"),
         ]
     }

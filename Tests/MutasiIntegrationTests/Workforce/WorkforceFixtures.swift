@@ -60,7 +60,7 @@ enum WorkforceFixtures {
         let t = "/v1/tenants/\(tenantID)"
         let units = try await http.call(.get, "\(t)/units?q=\(code)", token: token).json()["items"] as? [[String: Any]] ?? []
         guard let unitID = units.first?["id"] as? String else { throw TestSetupError("no unit \(code)") }
-        let slots = try await http.call(.get, "\(t)/slots?unitId=\(unitID)", token: token).json()["items"] as? [[String: Any]] ?? []
+        let slots = try await http.call(.get, "\(t)/slots?unitID=\(unitID)", token: token).json()["items"] as? [[String: Any]] ?? []
         guard let slot = slots.first else { throw TestSetupError("unit \(code) has no slot") }
         return (unitID, slot)
     }

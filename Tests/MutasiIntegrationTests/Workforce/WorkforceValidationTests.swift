@@ -22,7 +22,7 @@ struct WorkforceValidationTests {
             let agencies = try await http.call(.get, "\(t)/agencies", token: token).json()["items"] as! [[String: Any]]
             let agency = agencies.first { $0["code"] as? String == "dinas-pendidikan" }!["id"] as! String
             let unit = (try await http.call(.get, "\(t)/units?q=SDN-1", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
-            let slot = (try await http.call(.get, "\(t)/slots?unitId=\(unit)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
+            let slot = (try await http.call(.get, "\(t)/slots?unitID=\(unit)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
 
             func unitBody(_ region: String, code: String = "NEW-1") -> [String: Any] {
                 ["agencyID": agency, "code": code, "name": "Unit Baru", "regionCode": region]
@@ -99,7 +99,7 @@ struct WorkforceValidationTests {
             let missing = try await http.call(.patch, "\(t)/employees/\(id)", token: token, json: ["name": "X"])
             #expect(missing.status.code == 428)
             let clinicUnit = (try await http.call(.get, "\(t)/units?q=PKM-1", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
-            let clinic = (try await http.call(.get, "\(t)/slots?q=PERAWAT&unitId=\(clinicUnit)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
+            let clinic = (try await http.call(.get, "\(t)/slots?q=PERAWAT&unitID=\(clinicUnit)", token: token).json()["items"] as! [[String: Any]])[0]["id"] as! String
             let moved = try await http.call(.patch, "\(t)/employees/\(id)", token: token,
                                             json: ["placement": ["slotID": clinic, "since": "2025-07-01"], "grade": "III/d"],
                                             headers: [.ifMatch: etag])
