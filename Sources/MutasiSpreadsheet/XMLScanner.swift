@@ -113,8 +113,10 @@ struct XMLScanner {
         return String(name[name.index(after: colon)...])
     }
 
-    /// Decodes the five named entities and numeric character references.
+    /// Decodes the five named entities and numeric character references. A NUL, raw or as
+    /// `&#0;`, is no XML character (and no text PostgreSQL stores).
     static func decode(_ raw: ArraySlice<UInt8>) throws(Malformed) -> [UInt8] {
+        guard !raw.contains(0) else { throw Malformed() }
         guard raw.contains(UInt8(ascii: "&")) else { return Array(raw) }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
@@ -134,7 +136,8 @@ struct XMLScanner {
                 if name.hasPrefix("#x") || name.hasPrefix("#X") { value = UInt32(name.dropFirst(2), radix: 16) }
                 else if name.hasPrefix("#") { value = UInt32(name.dropFirst(), radix: 10) }
                 else { value = nil }
-                guard let value, let scalar = Unicode.Scalar(value) else { throw Malformed() }
+                // XML 1.0 has no character 0 (and PostgreSQL would refuse it in text).
+                guard let value, value != 0, let scalar = Unicode.Scalar(value) else { throw Malformed() }
                 out += Array(String(scalar).utf8)
             }
             i = semi + 1

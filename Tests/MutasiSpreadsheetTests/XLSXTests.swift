@@ -138,4 +138,11 @@ struct XLSXTests {
             #expect((try? XLSXReader.read(bytes, limit: 1 << 20)) == nil, "\(name)")
         }
     }
+
+    @Test("character references decode; NUL, raw or as &#0;, is refused as malformed XML")
+    func nulRefused() throws {
+        #expect(try XMLScanner.decode(ArraySlice(Array("a&#65;&amp;&#x42;".utf8))) == Array("aA&B".utf8))
+        #expect(throws: XMLScanner.Malformed.self) { try XMLScanner.decode(ArraySlice(Array("a&#0;b".utf8))) }
+        #expect(throws: XMLScanner.Malformed.self) { try XMLScanner.decode(ArraySlice(Array("a".utf8) + [0] + Array("b".utf8))) }
+    }
 }

@@ -23,7 +23,13 @@ struct WebForm: Sendable {
             throw DomainError.invalid("web.form_expected", "Formulir tidak dikenali.")
         }
         let buffer = try await request.collectBody(upTo: maxBytes)
-        return WebForm(String(buffer: buffer))
+        let form = WebForm(String(buffer: buffer))
+        // PostgreSQL refuses U+0000 in text: refused here, as the API refuses it, not as a 500.
+        if let field = form.fields.keys.sorted().first(where: { form.fields[$0]!.contains("\u{0}") || $0.contains("\u{0}") }) {
+            throw DomainError.invalid("request.nul_character",
+                                      "Isian \(field) memuat karakter NUL (U+0000), yang tidak diterima.", field: field)
+        }
+        return form
     }
 
     subscript(_ name: String) -> String? { fields[name] }

@@ -21,8 +21,8 @@ public enum CSV {
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// Parses a whole file. Throws `csv.empty`, `csv.not_utf8` or `csv.unterminated_quote`
-    /// (field `line N`).
+    /// Parses a whole file. Throws `csv.empty`, `csv.not_utf8`, `csv.nul_character` or
+    /// `csv.unterminated_quote` (field `line N`).
     public static func parse(_ bytes: [UInt8]) throws -> Document {
         var start = 0
         if bytes.starts(with: bom) { start = 3 }
@@ -32,6 +32,13 @@ public enum CSV {
                 throw DomainError.invalid(
                     "csv.not_utf8", "The file is not UTF-8 text. In Excel choose 'CSV UTF-8 (Comma delimited)' when saving.",
                     field: "line 1")
+            }
+            // U+0000 is valid UTF-8 but no text PostgreSQL stores: named by its line, not a 500.
+            if let nul = body.firstIndex(of: 0) {
+                let line = body[..<nul].reduce(1) { $0 + ($1 == lf ? 1 : 0) }
+                throw DomainError.invalid(
+                    "csv.nul_character", "Line \(line) holds the NUL character (U+0000), which no cell may contain.",
+                    field: "line \(line)")
             }
             let separator = detectSeparator(body)
             var rows = try records(body, separator: separator)

@@ -59,6 +59,18 @@ struct WebSignInTests {
         }
     }
 
+    @Test("A NUL character in a form field is refused with 400 naming the field, as in the API")
+    func nulInForm() async throws {
+        try await TestApp.run { http, _, _, _ in
+            for (username, tenant) in [("ad\u{0}min", "provinsi-sabangau"), ("admin", "provinsi\u{0}")] {
+                let response = try await http.webPostSignIn(tenant, username)
+                #expect(response.status == .badRequest, "\(response.status) \(response.text.prefix(200))")
+                #expect(response.setCookie(WebPage.session) == nil)
+                #expect(!response.text.contains("PSQLError"))
+            }
+        }
+    }
+
     @Test("Failed page sign-ins are throttled like the API's")
     func throttled() async throws {
         try await TestApp.run(environment: ["LOGIN_MAX_FAILURES": "2"]) { http, _, _, _ in

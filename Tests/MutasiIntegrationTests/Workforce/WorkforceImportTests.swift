@@ -95,6 +95,14 @@ struct WorkforceImportTests {
                                                 headers: [.authorization: "Bearer \(token)", .contentType: "text/csv"],
                                                 body: ByteBuffer(bytes: Array("kode_unit;nama_unit\nX;Caf".utf8) + [0xE9]))
             #expect(((try latin1.json()["report"] as? [String: Any])?["errors"] as? [[String: Any]])?.first?["code"] as? String == "csv.not_utf8")
+            // A NUL byte is UTF-8 but no cell's text: refused by its line, nothing written (was a 500).
+            let nul = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "units",
+                                                            "kode_unit;nama_unit;kode_instansi;kode_wilayah;terpencil\nNUL-1;Unit\u{0}Nul;x;53.71.01;tidak\n")
+            #expect(nul.status.code == 422 || nul.status == .badRequest, "\(nul.status)")
+            let nulError = ((try nul.json()["report"] as? [String: Any])?["errors"] as? [[String: Any]])?.first
+            #expect(nulError?["code"] as? String == "csv.nul_character")
+            #expect(nulError?["line"] as? Int == 2, "\(String(describing: nulError))")
+            #expect(try await http.call(.get, "\(t)/units?q=NUL-1", token: token).json()["total"] as? Int == 0)
             let json = try await http.call(.post, "\(t)/imports/units", token: token, json: ["kode_unit": "X"])
             #expect(json.status == .unsupportedMediaType)
             let unknownFile = try await WorkforceFixtures.importCSV(http, token: token, tenantID: tenantID, "agencies", "a\n")
