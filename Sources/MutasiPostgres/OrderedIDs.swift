@@ -6,7 +6,9 @@ import Foundation
 struct OrderedIDs {
     private let millis: UInt64
     private var counter: UInt32 = 0
-    private var random = SystemRandomNumberGenerator()
+    /// Random bits from a generator seeded once from the system's (a system call per id cost
+    /// more than the rest of making it).
+    private var random = SplitMix64(seed: UInt64.random(in: .min ... .max))
 
     init(now: Date = Date()) {
         millis = UInt64(max(0, now.timeIntervalSince1970 * 1000)) & 0xFFFF_FFFF_FFFF
@@ -26,5 +28,20 @@ struct OrderedIDs {
             0x80 | UInt8(truncatingIfNeeded: (count >> 8) & 0x3F), UInt8(truncatingIfNeeded: count),
             UInt8(truncatingIfNeeded: tail >> 40), UInt8(truncatingIfNeeded: tail >> 32), UInt8(truncatingIfNeeded: tail >> 24),
             UInt8(truncatingIfNeeded: tail >> 16), UInt8(truncatingIfNeeded: tail >> 8), UInt8(truncatingIfNeeded: tail)))
+    }
+}
+
+/// A small, fast generator of 64-bit values (SplitMix64), for bits that must differ, not be secret.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
