@@ -6,20 +6,22 @@ import Foundation
 struct OrderedIDs {
     private let millis: UInt64
     private var counter: UInt32 = 0
-    /// Random bits from a generator seeded once from the system's (a system call per id cost
-    /// more than the rest of making it).
-    private var random = SplitMix64(seed: UInt64.random(in: .min ... .max))
+    /// Drawn once: each id's random bits mix it with the counter (a system call per id cost more
+    /// than the rest of making it).
+    private let seed = UInt64.random(in: .min ... .max)
 
     init(now: Date = Date()) {
         millis = UInt64(max(0, now.timeIntervalSince1970 * 1000)) & 0xFFFF_FFFF_FFFF
     }
 
     /// The next id; after 2^26 ids the counter wraps and order is no longer kept (ids stay unique
-    /// through their 48 random bits).
+    /// through their 48 random bits, which mix the whole count).
     mutating func next() -> UUID {
         let count = counter & 0x3FF_FFFF
+        var tail = seed &+ UInt64(counter) &* 0x9E37_79B9_7F4A_7C15
         counter &+= 1
-        let tail = random.next() as UInt64
+        tail = (tail ^ (tail >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        tail ^= tail >> 29
         let m = millis
         return UUID(uuid: (
             UInt8(truncatingIfNeeded: m >> 40), UInt8(truncatingIfNeeded: m >> 32), UInt8(truncatingIfNeeded: m >> 24),
@@ -31,17 +33,3 @@ struct OrderedIDs {
     }
 }
 
-/// A small, fast generator of 64-bit values (SplitMix64), for bits that must differ, not be secret.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
