@@ -7,7 +7,7 @@ public enum CivilServantKind: String, CaseIterable, Hashable, Sendable, Codable 
 
     /// Parses "PNS" or "PPPK" in any letter case; throws `civil_servant_kind.invalid`.
     public init(parsing raw: String, field: String = "kind") throws {
-        guard let kind = CivilServantKind(rawValue: raw.trimmingSpaces.uppercased()) else {
+        guard let kind = CivilServantKind(rawValue: raw) ?? CivilServantKind(rawValue: raw.trimmingSpaces.uppercased()) else {
             throw DomainError.invalid(
                 "civil_servant_kind.invalid", "The employee kind is PNS or PPPK; got '\(raw)'.", field: field)
         }

@@ -7,6 +7,8 @@
 enum EmployeeNumberText {
     /// The 18 digit values of `raw`, most significant first.
     static func digits(_ raw: String, codePrefix: String, name: String, field: String) throws -> [Int] {
+        // The usual cell: exactly 18 digits.
+        if raw.utf8.count == 18, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return raw.utf8.map { Int($0 - 0x30) } }
         let trimmed = raw.trimmingSpaces
         guard !trimmed.isEmpty else {
             throw DomainError.invalid("\(codePrefix).required", "The \(name) is required.", field: field)

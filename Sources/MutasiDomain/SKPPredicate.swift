@@ -24,9 +24,15 @@ public enum SKPPredicate: Int, CaseIterable, Comparable, Hashable, Sendable, Lab
         }
     }
 
+    private static let byLabel = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label, $0) })
     private static let byLowercasedLabel = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label.lowercased(), $0) })
 
     public init(parsing raw: String, field: String = "skp_predicate") throws {
+        // Most cells hold a label exactly as written here: no splitting, no lower-casing.
+        if let exact = SKPPredicate.byLabel[raw] {
+            self = exact
+            return
+        }
         let words = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
         guard let predicate = SKPPredicate.byLowercasedLabel[words] else {
             throw DomainError.invalid(

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// Builds the rows of a `COPY ... FROM STDIN (FORMAT text)` stream: tab-separated fields,
@@ -31,6 +32,31 @@ struct CopyTextEncoder {
         }
     }
 
+    /// An id in lower-case hex, written straight into the buffer.
+    mutating func field(_ value: UUID?) {
+        guard let value else { return field(nil as String?) }
+        separate()
+        withUnsafeBytes(of: value.uuid) { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { buffer.writeInteger(UInt8(ascii: "-")) }
+                writeHex(byte)
+            }
+        }
+    }
+
+    /// A bytea (`\x` and hex digits, the backslash escaped), written straight into the buffer.
+    mutating func field(bytea bytes: some Sequence<UInt8>) {
+        separate()
+        buffer.writeStaticString("\\\\x")
+        for byte in bytes { writeHex(byte) }
+    }
+
+    private mutating func writeHex(_ byte: UInt8) {
+        let digits: StaticString = "0123456789abcdef"
+        buffer.writeInteger(digits.utf8Start[Int(byte >> 4)])
+        buffer.writeInteger(digits.utf8Start[Int(byte & 0x0F)])
+    }
+
     mutating func field(_ value: Int) {
         separate()
         buffer.writeString(String(value))
@@ -44,6 +70,12 @@ struct CopyTextEncoder {
     mutating func endRow() {
         buffer.writeInteger(UInt8(ascii: "\n"))
         fieldsInRow = 0
+    }
+
+    /// Fields another encoder wrote (with the tabs between them).
+    mutating func fields(encoded: ByteBufferView) {
+        separate()
+        buffer.writeBytes(encoded)
     }
 
     /// The bytes so far, leaving the encoder empty.

@@ -110,9 +110,20 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
 
     /// Creates the temporary staging table and streams `rows` into it with COPY.
     func stage<Row>(_ table: String, _ definition: String, columns: [String], _ rows: [Row],
-                            progress: (@Sendable (Int) -> Void)?, _ encode: (inout CopyTextEncoder, Row) -> Void) async throws {
+                    progress: (@Sendable (Int) -> Void)?, _ encode: (inout CopyTextEncoder, Row) -> Void) async throws {
+        try await createStaging(table, definition)
+        try await copy(table, columns: columns, rows, progress: progress, encode)
+    }
+
+    /// A temporary table, dropped at commit (and first, if the transaction made one before).
+    func createStaging(_ table: String, _ definition: String) async throws {
         try await db.rows(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \(table)"))
         try await db.rows(PostgresQuery(unsafeSQL: "CREATE TEMPORARY TABLE \(table) (\(definition)) ON COMMIT DROP"))
+    }
+
+    /// Streams `rows` into `table` with COPY.
+    func copy<Row>(_ table: String, columns: [String], _ rows: [Row],
+                   progress: (@Sendable (Int) -> Void)?, _ encode: (inout CopyTextEncoder, Row) -> Void) async throws {
         try await db.connection.copyFrom(table: table, columns: columns, logger: db.logger) { writer in
             var encoder = CopyTextEncoder(capacity: Self.batchBytes + 4096)
             for (index, row) in rows.enumerated() {

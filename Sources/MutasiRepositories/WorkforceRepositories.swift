@@ -308,9 +308,11 @@ public protocol WorkforceBulkRepository: Sendable {
     /// Existing slots get only the `columns` given (and name, kind, grades and need).
     func upsertSlots(tenantID: UUID, _ rows: [NewSlot], columns: SlotImportColumns) async throws -> ImportCounts
     /// Existing employees get only the `columns` given; without some of `.required`, every row
-    /// must be an existing employee. `progress` is called with the number of rows sent to the
-    /// database so far.
-    func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow], columns: EmployeeImportColumns,
+    /// must be an existing employee. The rows come in chunks, staged as they come (the caller
+    /// may still be checking later ones) and applied when the chunks end; chunks that end in an
+    /// error stop it with that error. `progress` is called with the number of rows staged so far.
+    func upsertEmployees(tenantID: UUID, _ chunks: AsyncThrowingStream<[EmployeeImportRow], any Error>,
+                         columns: EmployeeImportColumns,
                          progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts
     func exportUnits(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [UnitExportRow]
     func exportSlots(tenantID: UUID, agencyIDs: [UUID]?) async throws -> [SlotExportRow]
@@ -325,7 +327,10 @@ extension WorkforceBulkRepository {
 
     public func upsertEmployees(tenantID: UUID, _ rows: [EmployeeImportRow],
                                 progress: (@Sendable (Int) -> Void)?) async throws -> ImportCounts {
-        try await upsertEmployees(tenantID: tenantID, rows, columns: .all, progress: progress)
+        let (chunks, sink) = AsyncThrowingStream.makeStream(of: [EmployeeImportRow].self)
+        for start in stride(from: 0, to: rows.count, by: 5000) { sink.yield(Array(rows[start..<min(start + 5000, rows.count)])) }
+        sink.finish()
+        return try await upsertEmployees(tenantID: tenantID, chunks, columns: .all, progress: progress)
     }
 }
 

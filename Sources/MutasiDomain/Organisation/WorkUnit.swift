@@ -75,7 +75,11 @@ public enum FastText {
 
     /// `text` without leading and trailing whitespace.
     public static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        // Text that starts and ends with a visible ASCII character is its own trim.
         let scalars = text.unicodeScalars
+        if let first = scalars.first?.value, let last = scalars.last?.value, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(text)
+        }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return String(text[first..<scalars.index(after: last)])

@@ -48,36 +48,45 @@ public struct WorkforceImportService: Sendable {
         }
         let summary = report
         let today = CalendarDate.utc(env.now())
-        let (counts, issues): (ImportCounts?, [ImportIssue]) = try await env.store.transaction(in: ScopeID(tenantID)) { tx in
-            let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
-            try Access.require(actor, in: tenant, roles: [.tenantAdmin])
-            guard headerIssues.isEmpty else { return (nil, headerIssues) }
-            var issues: [ImportIssue] = []
-            let counts: ImportCounts?
-            switch file {
-            case .units:
-                let rows = try await UnitRows(tx: tx, tenant: tenant).validate(document.records, columns, &issues)
-                counts = issues.isEmpty ? try await tx.workforceBulk.upsertUnits(tenantID: tenantID, rows) : nil
-            case .slots:
-                let rows = try await SlotRows(tx: tx, tenantID: tenantID).validate(document.records, columns, &issues)
-                counts = issues.isEmpty
-                    ? try await tx.workforceBulk.upsertSlots(tenantID: tenantID, rows, columns: SlotRows.present(columns)) : nil
-            case .employees:
-                let rows = try await EmployeeRows(tx: tx, tenantID: tenantID, today: today)
-                    .validate(document.records, columns, &issues, progress: progress)
-                counts = issues.isEmpty
-                    ? try await tx.workforceBulk.upsertEmployees(tenantID: tenantID, rows, columns: EmployeeRows.present(columns),
-                                                                 progress: writing) : nil
+        let (counts, issues): (ImportCounts?, [ImportIssue])
+        do {
+            (counts, issues) = try await env.store.transaction(in: ScopeID(tenantID)) { tx in
+                let tenant = try await WorkforceAccess.tenant(actor, tenantID, tx)
+                try Access.require(actor, in: tenant, roles: [.tenantAdmin])
+                guard headerIssues.isEmpty else { return (nil, headerIssues) }
+                var issues: [ImportIssue] = []
+                let counts: ImportCounts?
+                switch file {
+                case .units:
+                    let rows = try await UnitRows(tx: tx, tenant: tenant).validate(document.records, columns, &issues)
+                    counts = issues.isEmpty ? try await tx.workforceBulk.upsertUnits(tenantID: tenantID, rows) : nil
+                case .slots:
+                    let rows = try await SlotRows(tx: tx, tenantID: tenantID).validate(document.records, columns, &issues)
+                    counts = issues.isEmpty
+                        ? try await tx.workforceBulk.upsertSlots(tenantID: tenantID, rows, columns: SlotRows.present(columns)) : nil
+                case .employees:
+                    // Rows are written while later ones are checked; a bad row rolls all of it back.
+                    let written: ImportCounts?
+                    (written, issues) = try await EmployeeRows(tx: tx, tenantID: tenantID, today: today)
+                        .validate(document.records, columns, progress: progress) { rows in
+                            try await tx.workforceBulk.upsertEmployees(tenantID: tenantID, rows, columns: EmployeeRows.present(columns),
+                                                                       progress: writing)
+                        }
+                    guard issues.isEmpty, let written else { throw RejectedRows(issues: issues) }
+                    counts = written
+                }
+                if let counts {
+                    var applied = summary
+                    applied.applied = true
+                    applied.counts = counts
+                    try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
+                        action: "import.\(file.rawValue)", entityType: "import", entityID: sha, before: nil,
+                        after: AuditSnapshot.json(applied)))
+                }
+                return (counts, issues)
             }
-            if let counts {
-                var applied = summary
-                applied.applied = true
-                applied.counts = counts
-                try await tx.audit.append(scope: tenant.scope, actor: actor, AuditEntry(
-                    action: "import.\(file.rawValue)", entityType: "import", entityID: sha, before: nil,
-                    after: AuditSnapshot.json(applied)))
-            }
-            return (counts, issues)
+        } catch let rejected as RejectedRows {
+            (counts, issues) = (nil, rejected.issues)
         }
         report.applied = counts != nil
         report.counts = counts
@@ -85,6 +94,12 @@ public struct WorkforceImportService: Sendable {
         report.badRows = Set(issues.map(\.line)).count
         return report
     }
+}
+
+/// The issues of a file whose rows were being written as they were checked: thrown to roll the
+/// writes back.
+struct RejectedRows: Error {
+    var issues: [ImportIssue]
 }
 
 /// Reports a key seen twice in one file.
@@ -228,17 +243,38 @@ struct EmployeeRows {
         return EmployeeImportColumns(fields.filter { columns[$0.0] != nil }.map(\.1))
     }
 
-    func validate(_ records: [CSV.Record], _ columns: [String: Int], _ issues: inout [ImportIssue],
-                  progress: WorkforceImportService.Progress?) async throws -> [EmployeeImportRow] {
+    /// Checks every row and hands the valid ones to `write` while later ones are still being
+    /// checked, in file order, chunk by chunk; at the first row with an issue the chunks end in
+    /// an error, which stops the writing. Returns what `write` returned (nil when stopped) and
+    /// every issue; when there is one, the caller rolls back what was written.
+    func validate(_ records: [CSV.Record], _ columns: [String: Int], progress: WorkforceImportService.Progress?,
+                  write: (AsyncThrowingStream<[EmployeeImportRow], any Error>) async throws -> ImportCounts)
+        async throws -> (ImportCounts?, [ImportIssue]) {
         let units = try await tx.workforceBulk.unitsByCode(tenantID: tenantID)
         let slots = try await tx.workforceBulk.slotsByKey(tenantID: tenantID)
         // Without a required column only existing employees can be imported: their stored kind
         // reads the number when jenis_asn is absent.
         let stored = Self.present(columns).isSuperset(of: .required) ? nil : try await tx.workforceBulk.employeeKindsByNumber(tenantID: tenantID)
-        // Rows are checked in chunks on all cores; numbers seen twice are then found in file order.
-        let chunk = Self.chunkRows
-        let chunks = stride(from: 0, to: records.count, by: chunk).map { $0..<min($0 + chunk, records.count) }
-        var checked = [[CheckedRow]](repeating: [], count: chunks.count)
+        let (chunks, sink) = AsyncThrowingStream.makeStream(of: [EmployeeImportRow].self)
+        async let issues = Self.check(records, columns, units: units, slots: slots, stored: stored, today: today,
+                                      progress: progress, into: sink)
+        let written: ImportCounts?
+        do {
+            written = try await write(chunks)
+        } catch is BadRow {
+            written = nil
+        }
+        return (written, await issues)
+    }
+
+    /// Checks the rows in chunks on all cores; numbers seen twice are then found in file order.
+    /// The valid rows of each chunk go to `sink` in order; the first issue ends it with `BadRow`.
+    private static func check(_ records: [CSV.Record], _ columns: [String: Int], units: [String: UnitReference],
+                              slots: [String: SlotReference], stored: [String: CivilServantKind]?, today: CalendarDate,
+                              progress: WorkforceImportService.Progress?,
+                              into sink: AsyncThrowingStream<[EmployeeImportRow], any Error>.Continuation) async -> [ImportIssue] {
+        let chunks = stride(from: 0, to: records.count, by: chunkRows).map { $0..<min($0 + chunkRows, records.count) }
+        var issues: [ImportIssue] = []
         progress?(ImportProgress(phase: .validating, done: 0, total: records.count))
         await withTaskGroup(of: (Int, [CheckedRow]).self) { group in
             for (index, range) in chunks.enumerated() {
@@ -251,28 +287,35 @@ struct EmployeeRows {
                     })
                 }
             }
-            var done = 0
+            var waiting: [Int: [CheckedRow]] = [:]
+            var (next, done) = (0, 0)
+            var seen = DuplicateKeys()
             for await (index, rows) in group {
-                checked[index] = rows
+                waiting[index] = rows
                 done += rows.count
                 if done < records.count { progress?(ImportProgress(phase: .validating, done: done, total: records.count)) }
+                while let rows = waiting.removeValue(forKey: next) {
+                    next += 1
+                    var valid: [EmployeeImportRow] = []
+                    valid.reserveCapacity(rows.count)
+                    for var checked in rows {
+                        seen.check(checked.key, &checked.row, column: "nip")
+                        if let row = checked.valid, checked.row.issues.isEmpty { valid.append(row) }
+                        issues += checked.row.issues
+                    }
+                    if issues.isEmpty { sink.yield(valid) } else { sink.finish(throwing: BadRow()) }
+                }
             }
         }
-        var seen = DuplicateKeys()
-        var result: [EmployeeImportRow] = []
-        result.reserveCapacity(records.count)
-        for rows in checked {
-            for var checked in rows {
-                seen.check(checked.key, &checked.row, column: "nip")
-                if let valid = checked.valid, checked.row.issues.isEmpty { result.append(valid) }
-                issues += checked.row.issues
-            }
-        }
+        sink.finish()
         progress?(ImportProgress(phase: .validating, done: records.count, total: records.count))
-        return result
+        return issues
     }
 
     static let chunkRows = 5000
+
+    /// Ends the chunks of a file with a bad row.
+    struct BadRow: Error {}
 
     /// A row checked on its own, before the check for numbers seen twice.
     struct CheckedRow: Sendable {
