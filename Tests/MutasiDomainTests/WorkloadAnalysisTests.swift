@@ -57,6 +57,8 @@ import Testing
             _ = try EffectiveWorkingTime(minutes: -75_000, field: "settings.effective")
         }
         expectInvalid("needs.invalid_effective_time") { _ = try decode(EffectiveWorkingTime.self, "0") }
+        expectInvalid("needs.invalid_effective_time") { _ = try EffectiveWorkingTime(minutes: 366 * 24 * 60 + 1) }
+        #expect(try EffectiveWorkingTime(minutes: 366 * 24 * 60).minutes == 527_040)
         #expect(try decode(EffectiveWorkingTime.self, json(time)) == time)
     }
 

@@ -108,6 +108,16 @@ struct BadInputTests {
             let far = try await http.call(.get, needs + "?offset=9223372036854775807", token: admin)
             #expect(far.status == .ok, "\(far.text)")
             #expect((try far.json()["items"] as? [Any])?.isEmpty == true)
+            // A year's working time past the minutes of a year (and past the column) trapped the server.
+            let settings = "/v1/tenants/\(tenantID)/needs-settings"
+            let etag = try await http.call(.get, settings, token: admin).headers[.eTag] ?? ""
+            for minutes in ["139531647314240.0", "527041", "2147483648"] {
+                let response = try await http.execute(uri: settings, method: .patch, headers: [
+                    .authorization: "Bearer \(admin)", .contentType: "application/json", .ifMatch: etag],
+                    body: ByteBuffer(string: "{\"effectiveWorkingMinutes\": \(minutes)}"))
+                #expect(response.status == .badRequest, "\(minutes): \(response.text)")
+                #expect(try response.json()["field"] as? String == "effectiveWorkingMinutes")
+            }
             #expect(try await http.call(.get, "/health").status == .ok)
         }
     }
