@@ -36,6 +36,16 @@ import Testing
         #expect(figures.gap == 3)
     }
 
+    @Test func headcountPastAnyPositionIsRefused() throws {
+        let huge = NeedsBasis.ratio(RatioDriver(driver: "penduduk", need: try RatioNeed(population: 3_000_000_000, ratio: 1)))
+        let error = #expect(throws: DomainError.self) { try NeedsFigures(basis: huge, settings: .default, currentStaff: 0) }
+        #expect(error?.code == "needs.headcount_too_large" && error?.field == "ratio")
+        let tasks = NeedsBasis.workload([try WorkloadTask(name: "arsip", volume: 1_000_000_000, standardMinutes: 1_000_000)])
+        #expect(throws: DomainError.self) { try NeedsFigures(basis: tasks, settings: .default, currentStaff: 0) }
+        let most = NeedsBasis.ratio(RatioDriver(driver: "penduduk", need: try RatioNeed(population: NeedsFigures.maxHeadcount, ratio: 1)))
+        #expect(try NeedsFigures(basis: most, settings: .default, currentStaff: 0).requiredHeadcount == NeedsFigures.maxHeadcount)
+    }
+
     @Test func exactNumberForms() throws {
         #expect(try Rational(5, 2).exactDecimal() == "2.5")
         #expect(try Rational(9, 10).exactDecimal(minFractionDigits: 2) == "0.90")

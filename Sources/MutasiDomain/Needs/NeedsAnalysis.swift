@@ -117,6 +117,10 @@ public struct NeedsFigures: Sendable, Equatable, Codable {
     public var efficiencyGrade: EfficiencyGrade?
     public var gap: Int
 
+    /// No position needs more persons than this; a larger figure is an input error (and would
+    /// not fit the slot's need).
+    public static let maxHeadcount = 1_000_000
+
     public init(basis: NeedsBasis, settings: NeedsSettings, currentStaff: Int) throws {
         let need = try basis.need(effectiveTime: settings.effectiveTime)
         if case .workload = basis, let workload = need as? WorkloadAnalysis {
@@ -128,6 +132,14 @@ public struct NeedsFigures: Sendable, Equatable, Codable {
         rounding = settings.rounding
         exactHeadcount = ExactNumber(need.exactHeadcount)
         requiredHeadcount = need.requiredHeadcount(rounding: settings.rounding)
+        guard requiredHeadcount <= Self.maxHeadcount else {
+            let field: String
+            if case .workload = basis { field = "tasks" } else { field = "ratio" }
+            throw DomainError.invalid(
+                "needs.headcount_too_large",
+                "The analysis comes to \(requiredHeadcount) persons for one position; at most \(Self.maxHeadcount).",
+                field: field)
+        }
         self.currentStaff = currentStaff
         efficiency = try need.efficiency(currentStaff: currentStaff).map(ExactNumber.init)
         efficiencyGrade = try need.efficiencyGrade(currentStaff: currentStaff, thresholds: settings.thresholds)

@@ -66,6 +66,7 @@ enum NeedsWording {
         case "needs.invalid_standard_time": return "\(row)norma waktu harus lebih dari 0 menit."
         case "number.invalid": return "\(row)\(fieldName(error.field)) bukan angka yang sah (contoh: 2,5 atau 1200; tanpa pemisah ribuan)."
         case "number.overflow": return "Angka terlalu besar untuk dihitung; periksa volume dan norma waktu."
+        case "needs.headcount_too_large": return "Kebutuhan pegawai hasil hitungan melebihi 1.000.000 orang untuk satu jabatan; periksa volume, norma waktu, atau rasio."
         case "needs.negative_population": return "Jumlah yang dilayani tidak boleh negatif."
         case "needs.invalid_ratio": return "Rasio per orang harus lebih dari 0."
         case "web.population_not_integer": return "Jumlah yang dilayani harus bilangan bulat."
