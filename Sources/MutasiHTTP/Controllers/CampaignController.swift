@@ -25,7 +25,8 @@ struct CampaignController {
         table.on(group, prefix: "/v1", base, method: .post) { request, context in
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
             let draft = try await request.decode(as: CampaignService.Draft.self, context: context)
-            let campaign = try await campaigns.create(actor: try context.requirePrincipal(), tenantID: tenantID, draft)
+            let campaign = try await campaigns.create(actor: try context.requirePrincipal(), tenantID: tenantID, draft,
+                                                      idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(campaign, status: .created, etag: campaign.version,
                                       location: "/v1/tenants/\(tenantID.lowercased)/campaigns/\(campaign.id.lowercased)")
         }

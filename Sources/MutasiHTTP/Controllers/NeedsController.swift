@@ -28,7 +28,8 @@ struct NeedsController {
         table.on(group, prefix: "/v1", base, method: .post) { request, context in
             let tenantID = try HTTPInput.id(context, "tenantID", notFound: Access.notFoundTenant)
             let draft = try await request.decode(as: NeedsAnalysisService.Draft.self, context: context)
-            let view = try await needs.create(actor: try context.requirePrincipal(), tenantID: tenantID, draft)
+            let view = try await needs.create(actor: try context.requirePrincipal(), tenantID: tenantID, draft,
+                                              idempotencyKey: HTTPInput.idempotencyKey(request))
             return try HTTPInput.json(view, status: .created, etag: view.version,
                                       location: "/v1/tenants/\(tenantID.lowercased)/needs-analyses/\(view.id.lowercased)")
         }

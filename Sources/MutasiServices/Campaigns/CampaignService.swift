@@ -98,14 +98,19 @@ public struct CampaignService: Sendable {
 
     // MARK: Writing
 
-    public func create(actor: Principal, tenantID: UUID, _ draft: Draft) async throws -> Campaign {
-        try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
-            let fields = try await Self.validated(tx, tenantID: tenantID, CampaignFields(
-                name: draft.name, opensAt: draft.opensAt, closesAt: draft.closesAt, answerDeadline: draft.answerDeadline,
-                agencyIDs: draft.agencyIDs ?? [], pointRules: draft.pointRules ?? PointRules()))
-            let campaign = try await tx.campaigns.create(tenantID: tenantID, fields, createdBy: actor.user.id)
-            try await Self.audit(tx, tenant, actor, "campaign.create", campaign, before: nil)
-            return campaign
+    /// A retry with the same `idempotencyKey` returns the campaign the first request created.
+    public func create(actor: Principal, tenantID: UUID, _ draft: Draft, idempotencyKey: String? = nil) async throws -> Campaign {
+        let key = try Idempotency.validKey(idempotencyKey)
+        return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: [.tenantAdmin]) { tx, tenant in
+            try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key,
+                                      request: ["campaign.create", AuditSnapshot.json(draft) ?? ""]) {
+                let fields = try await Self.validated(tx, tenantID: tenantID, CampaignFields(
+                    name: draft.name, opensAt: draft.opensAt, closesAt: draft.closesAt, answerDeadline: draft.answerDeadline,
+                    agencyIDs: draft.agencyIDs ?? [], pointRules: draft.pointRules ?? PointRules()))
+                let campaign = try await tx.campaigns.create(tenantID: tenantID, fields, createdBy: actor.user.id)
+                try await Self.audit(tx, tenant, actor, "campaign.create", campaign, before: nil)
+                return campaign
+            }
         }
     }
 

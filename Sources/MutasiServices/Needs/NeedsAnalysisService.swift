@@ -97,26 +97,31 @@ public struct NeedsAnalysisService: Sendable {
 
     // MARK: Writing
 
-    public func create(actor: Principal, tenantID: UUID, _ draft: Draft) async throws -> NeedsAnalysisView {
+    /// A retry with the same `idempotencyKey` returns the analysis the first request created.
+    public func create(actor: Principal, tenantID: UUID, _ draft: Draft, idempotencyKey: String? = nil) async throws -> NeedsAnalysisView {
+        let key = try Idempotency.validKey(idempotencyKey)
         let year = try NeedsAnalysis.validYear(draft.year)
         let basis = try Self.basis(draft.content)
         return try await TenantScope.run(env, actor: actor, tenantID: tenantID, roles: Self.editors) { tx, tenant in
-            guard let slot = try await tx.needs.slot(tenantID: tenantID, slotID: draft.slotID) else {
-                throw DomainError.invalid("slot.not_found", "No slot of this tenant has id \(draft.slotID).", field: "slotID")
+            try await Idempotency.run(tx, tenantID: tenantID, actor: actor, key: key,
+                                      request: ["needs_analysis.create", AuditSnapshot.json(draft) ?? ""]) {
+                guard let slot = try await tx.needs.slot(tenantID: tenantID, slotID: draft.slotID) else {
+                    throw DomainError.invalid("slot.not_found", "No slot of this tenant has id \(draft.slotID).", field: "slotID")
+                }
+                try TenantScope.requireAgency(actor, slot.agencyID)
+                if let open = try await tx.needs.openAnalysisID(tenantID: tenantID, slotID: slot.slotID, year: year) {
+                    throw DomainError.conflict("needs.open_analysis_exists",
+                        "The slot already has an analysis for \(year) that is not approved yet (\(open.uuidString.lowercased())); edit that one.")
+                }
+                let settings = try await tx.needsSettings.find(tenantID: tenantID)
+                let figures = try NeedsFigures(basis: basis, settings: settings, currentStaff: slot.currentStaff)
+                let analysis = try await tx.needs.create(tenantID: tenantID, slotID: slot.slotID, year: year, basis: basis,
+                                                         createdBy: actor.user.id)
+                try await Self.logStep(tx, actor: actor, analysis, action: .create, from: nil, notes: nil, need: nil, figures: figures)
+                let view = try NeedsAnalysisView(NeedsAnalysisRecord(analysis: analysis, slot: slot), settings: settings)
+                try await Self.audit(tx, tenant, actor, "needs_analysis.create", id: analysis.id, before: nil, after: view)
+                return view
             }
-            try TenantScope.requireAgency(actor, slot.agencyID)
-            if let open = try await tx.needs.openAnalysisID(tenantID: tenantID, slotID: slot.slotID, year: year) {
-                throw DomainError.conflict("needs.open_analysis_exists",
-                    "The slot already has an analysis for \(year) that is not approved yet (\(open.uuidString.lowercased())); edit that one.")
-            }
-            let settings = try await tx.needsSettings.find(tenantID: tenantID)
-            let figures = try NeedsFigures(basis: basis, settings: settings, currentStaff: slot.currentStaff)
-            let analysis = try await tx.needs.create(tenantID: tenantID, slotID: slot.slotID, year: year, basis: basis,
-                                                     createdBy: actor.user.id)
-            try await Self.logStep(tx, actor: actor, analysis, action: .create, from: nil, notes: nil, need: nil, figures: figures)
-            let view = try NeedsAnalysisView(NeedsAnalysisRecord(analysis: analysis, slot: slot), settings: settings)
-            try await Self.audit(tx, tenant, actor, "needs_analysis.create", id: analysis.id, before: nil, after: view)
-            return view
         }
     }
 
