@@ -4,7 +4,7 @@ import MutasiRepositories
 import PostgresNIO
 
 /// The `Store` on PostgreSQL: each unit of work is one transaction on one pooled connection,
-/// with the scope set transaction-locally (`set_config(..., true)`), never on the session, so a
+/// with the scope set transaction-locally (`SET LOCAL mutasi.tenant_id`), never on the session, so a
 /// pooled connection carries no scope from one request to the next. A connection whose ROLLBACK
 /// failed has died, and the pool does not hand it out again.
 public struct PostgresStore: Store {
@@ -88,7 +88,11 @@ struct PostgresTransaction: StoreTransaction {
     let logger: Logger
 
     func enter(_ scope: ScopeID) async throws {
-        try await rows(prepared: "scope.enter", "SELECT set_config('mutasi.tenant_id', \(scope.description), true)")
+        // SET LOCAL rather than set_config(..., true), which is the same on one server: Citus
+        // passes SET LOCAL on to the workers that run the transaction's statements (with
+        // citus.propagate_set_commands = 'local'), set_config not. SET takes no parameters; the
+        // value is the text of a UUID, so the literal is safe.
+        try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(scope.description)'"), logger: logger)
     }
 
     var offices: any BknOfficeRepository { PostgresBknOfficeRepository(db: self) }
