@@ -27,7 +27,7 @@ public struct PostgresStore: Store {
         _ body: @Sendable (any StoreTransaction) async throws -> T
     ) async throws -> T {
         let logger = self.logger, client = self.client, wait = connectionWait, probe = self.probe
-        // The wait is bounded by a task racing the lease; `body` is done before this returns.
+        // The wait for a connection is bounded (`ConnectionWait`); `body` is done before this returns.
         return try await withoutActuallyEscaping(body) { body in
             try await ConnectionWait.withConnection(client, limit: wait, probe: probe) { connection in
                 // BEGIN is sent without waiting for its answer: the scope follows it on the same
@@ -141,15 +141,10 @@ struct PostgresTransaction: StoreTransaction {
         try await connection.preparedRows(name, query, logger: logger)
     }
 
-    /// The single integer a `count(*)` returns.
-    func count(_ query: PostgresQuery) async throws -> Int {
-        guard let row = try await rows(query).first else { return 0 }
-        return Int(try row.decode(Int64.self))
-    }
-
-    /// `count(_:)` with the statement prepared under `name`.
-    func count(prepared name: String, _ query: PostgresQuery) async throws -> Int {
-        guard let row = try await rows(prepared: name, query).first else { return 0 }
+    /// The single integer a `count(*)` returns; with `name`, the statement is prepared under it.
+    func count(prepared name: String? = nil, _ query: PostgresQuery) async throws -> Int {
+        let found = if let name { try await rows(prepared: name, query) } else { try await rows(query) }
+        guard let row = found.first else { return 0 }
         return Int(try row.decode(Int64.self))
     }
 }

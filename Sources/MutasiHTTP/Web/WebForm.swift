@@ -25,7 +25,8 @@ struct WebForm: Sendable {
         let buffer = try await request.collectBody(upTo: maxBytes)
         let form = WebForm(String(buffer: buffer))
         // PostgreSQL refuses U+0000 in text: refused here, as the API refuses it, not as a 500.
-        if let field = form.fields.keys.sorted().first(where: { form.fields[$0]!.contains("\u{0}") || $0.contains("\u{0}") }) {
+        if let field = form.fields.sorted(by: { $0.key < $1.key })
+            .first(where: { $0.key.contains("\u{0}") || $0.value.contains("\u{0}") })?.key {
             throw DomainError.invalid("request.nul_character",
                                       "Isian \(field) memuat karakter NUL (U+0000), yang tidak diterima.", field: field)
         }
