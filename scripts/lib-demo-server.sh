@@ -16,10 +16,15 @@ demo_server_start() {
     DEMO_SERVER_WORK=$(mktemp -d "/tmp/mutasi-$name.XXXXXX")
     DEMO_SERVER_LOG="$DEMO_SERVER_WORK/server.log"
     DEMO_SERVER_PID=""
-    "$PG_BIN/psql" "$MUTASI_TEST_OWNER_URL/postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $DEMO_SERVER_DB" >/dev/null
+    if [ -n "${MUTASI_TEST_CITUS_WORKER_URLS:-}" ]; then
+        demo_citus_database_create "$DEMO_SERVER_DB"
+    else
+        "$PG_BIN/psql" "$MUTASI_TEST_OWNER_URL/postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $DEMO_SERVER_DB" >/dev/null
+    fi
     export DATABASE_URL="$MUTASI_TEST_APP_URL/$DEMO_SERVER_DB" MIGRATION_DATABASE_URL="$MUTASI_TEST_OWNER_URL/$DEMO_SERVER_DB"
     export SQL_DIR="$(pwd)/sql" LOG_LEVEL=warning BCRYPT_COST=10 HOST=127.0.0.1 PORT=$(pg_free_port)
     "$bin" migrate >/dev/null
+    if [ -n "${MUTASI_TEST_CITUS_WORKER_URLS:-}" ]; then "$bin" citus distribute >/dev/null; fi
     "$bin" demo seed >/dev/null
     "$bin" serve >"$DEMO_SERVER_LOG" 2>&1 &
     DEMO_SERVER_PID=$!
@@ -35,7 +40,29 @@ demo_server_start() {
 demo_server_stop() {
     if [ -n "${DEMO_SERVER_PID:-}" ]; then kill -TERM "$DEMO_SERVER_PID" 2>/dev/null || true; wait "$DEMO_SERVER_PID" 2>/dev/null || true; fi
     if [ -n "${DEMO_SERVER_DB:-}" ]; then
-        "$PG_BIN/psql" "$MUTASI_TEST_OWNER_URL/postgres" -qAt -c "DROP DATABASE IF EXISTS $DEMO_SERVER_DB" >/dev/null 2>&1 || true
+        local node
+        for node in "$MUTASI_TEST_OWNER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
+            "$PG_BIN/psql" "$node/postgres" -qAt -c "DROP DATABASE IF EXISTS $DEMO_SERVER_DB WITH (FORCE)" >/dev/null 2>&1 || true
+        done
     fi
     if [ -n "${DEMO_SERVER_WORK:-}" ]; then rm -rf "$DEMO_SERVER_WORK"; fi
+}
+
+# With MUTASI_TEST_CITUS_WORKER_URLS (a Citus cluster, see TestDatabase's CitusTestCluster): the
+# database NAME on the coordinator and on every worker, with the extension, the workers registered.
+demo_citus_database_create() {
+    local name=$1 owner node host port
+    owner=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).username)' "$MUTASI_TEST_OWNER_URL")
+    for node in "$MUTASI_TEST_SUPER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
+        "$PG_BIN/psql" "$node/postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $name OWNER $owner" >/dev/null
+        "$PG_BIN/psql" "$node/$name" -v ON_ERROR_STOP=1 -qAt -c "CREATE EXTENSION citus" >/dev/null
+    done
+    for node in "$MUTASI_TEST_SUPER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
+        read -r host port < <(python3 -c 'import sys, urllib.parse; u = urllib.parse.urlparse(sys.argv[1]); print(u.hostname, u.port or 5432)' "$node")
+        if [ "$node" = "$MUTASI_TEST_SUPER_URL" ]; then
+            "$PG_BIN/psql" "$MUTASI_TEST_SUPER_URL/$name" -v ON_ERROR_STOP=1 -qAt -c "SELECT citus_set_coordinator_host('$host', $port)" >/dev/null
+        else
+            "$PG_BIN/psql" "$MUTASI_TEST_SUPER_URL/$name" -v ON_ERROR_STOP=1 -qAt -c "SELECT citus_add_node('$host', $port)" >/dev/null
+        fi
+    done
 }

@@ -42,6 +42,14 @@ public enum MutasiApplication {
         }
     }
 
+    /// Distributes the migrated schema on a Citus coordinator, as the schema owner (see
+    /// `CitusDistribution`); run again after each migration that adds a table.
+    public static func distributeOnCitus(config: AppConfiguration, logger: Logger) async throws -> CitusDistribution.Outcome {
+        try await DatabaseConnection.withClient(config.migrationDatabaseURL ?? config.databaseURL, logger: logger) { client in
+            try await CitusDistribution(client: client, logger: logger).distribute()
+        }
+    }
+
     /// What `serve` does before it listens: refuses a server role that row-level security
     /// would not hold back, migrates only when the owner's connection was given apart from the
     /// server's (and `migrateOnStart`), then refuses a schema older than the shipped migrations.

@@ -8,7 +8,7 @@ public struct MutasiCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, MigrateCommand.self, PlatformCommand.self, BknOfficeCommand.self, TenantCommand.self,
                       UnitCommand.self, SlotCommand.self, EmployeeCommand.self, ImportCommand.self, ExportCommand.self,
                       UserCommand.self, AuditCommand.self, DemoCommand.self, NeedsCommand.self, BalanceCommand.self, PlanCommand.self,
-                      CampaignCommand.self, DecreeCommand.self])
+                      CampaignCommand.self, DecreeCommand.self, CitusCommand.self])
 
     public init() {}
 }

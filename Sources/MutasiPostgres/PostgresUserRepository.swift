@@ -39,9 +39,14 @@ struct PostgresUserRepository: UserRepository {
     private func replaceAgencies(scope: ScopeID, userID: UUID, _ agencyIDs: [UUID]) async throws {
         try await db.rows("DELETE FROM user_agencies WHERE tenant_id = \(scope.uuid) AND user_id = \(userID)")
         guard !agencyIDs.isEmpty else { return }
+        // RETURNING: on Citus an INSERT ... SELECT of rows the coordinator computes goes to the
+        // shards as COPY, which row-level security refuses, unless it returns rows (sql/README.md).
         try await db.rows("""
-            INSERT INTO user_agencies (tenant_id, user_id, agency_id)
-            SELECT \(scope.uuid), \(userID), unnest(\(agencyIDs)::uuid[])
+            WITH added AS (
+                INSERT INTO user_agencies (tenant_id, user_id, agency_id)
+                SELECT \(scope.uuid), \(userID), unnest(\(agencyIDs)::uuid[])
+                RETURNING 1)
+            SELECT count(*) FROM added
             """)
     }
 

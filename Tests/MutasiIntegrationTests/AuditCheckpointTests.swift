@@ -70,7 +70,7 @@ struct AuditCheckpointTests {
         #expect(try CLITests.run(verifyArgs, db: db).status == 0)
 
         // A perfect re-hash of kota-kupang's history: the chain alone verifies, the checkpoint does not.
-        let kupang = tenants["kota-kupang"]!
+        let kupang = try #require(tenants["kota-kupang"])
         try await db.rehash(scope: kupang, from: 2)
         #expect(try CLITests.run(["audit", "verify"], db: db).status == 0)
         let rewritten = try CLITests.run(verifyArgs, db: db)
@@ -81,7 +81,7 @@ struct AuditCheckpointTests {
         #expect(one.status == 3)
 
         // Cutting the last events of kota-mataram's chain and moving its head back.
-        let mataram = tenants["kota-mataram"]!
+        let mataram = try #require(tenants["kota-mataram"])
         try await db.truncate(scope: mataram, last: 2)
         #expect(try CLITests.run(["audit", "verify", "--tenant", "kota-mataram"], db: db).status == 0)
         let truncated = try CLITests.run(verifyArgs + ["--tenant", "kota-mataram"], db: db)

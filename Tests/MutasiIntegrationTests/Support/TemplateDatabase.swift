@@ -12,6 +12,10 @@ enum TemplateDatabase {
     static let migrated = Task<String, any Error> {
         let db = try await TestDatabase.create(from: nil)
         try await db.migrate()
+        if let citus = CitusTestCluster.current {
+            _ = try await MutasiApplication.distributeOnCitus(config: try db.configuration(), logger: TestDatabase.logger)
+            try await citus.seal(db.name)
+        }
         return db.name
     }
 
@@ -23,6 +27,7 @@ enum TemplateDatabase {
             let services = MutasiApplication.services(client: client, config: config, logger: TestDatabase.logger)
             try await services.demo.seed()
         }
+        try await CitusTestCluster.current?.seal(db.name)
         return db.name
     }
 }

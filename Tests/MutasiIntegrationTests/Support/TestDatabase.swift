@@ -41,9 +41,14 @@ struct TestDatabase: Sendable {
         let appBase = try environment("MUTASI_TEST_APP_URL")
         let sql = URL(fileURLWithPath: try environment("MUTASI_TEST_SQL_DIR"))
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let copy = template.map { " TEMPLATE \($0)" } ?? ""
-        try await DatabaseConnection.withClient(ownerBase + "/postgres", logger: logger) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)\(copy)"), logger: logger)
+        if let citus = CitusTestCluster.current {
+            guard let owner = URLComponents(string: ownerBase)?.user else { throw TestSetupError("no user in MUTASI_TEST_OWNER_URL") }
+            try await citus.createDatabase(name, owner: owner, template: template)
+        } else {
+            let copy = template.map { " TEMPLATE \($0)" } ?? ""
+            try await DatabaseConnection.withClient(ownerBase + "/postgres", logger: logger) { client in
+                try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)\(copy)"), logger: logger)
+            }
         }
         return TestDatabase(name: name, ownerURL: ownerBase + "/" + name, appURL: appBase + "/" + name, sqlDirectory: sql)
     }
@@ -52,7 +57,8 @@ struct TestDatabase: Sendable {
     func migrate(from directory: URL? = nil) async throws -> [String] {
         var config = try configuration()
         if let directory { config.sqlDirectory = directory }
-        return try await MutasiApplication.migrate(config: config, logger: Self.logger)
+        guard CitusTestCluster.current != nil else { return try await MutasiApplication.migrate(config: config, logger: Self.logger) }
+        return try await CitusTestCluster.serial.run { [config] in try await MutasiApplication.migrate(config: config, logger: Self.logger) }
     }
 
     /// The configuration a server on this database would run with (fast bcrypt for tests);
