@@ -200,14 +200,17 @@ struct PostgresEmployeeRepository: EmployeeRepository {
               AND h.slot_id = p.slot_id AND h.started_on <> p.slot_since
             """)
         try await db.rows("""
-            INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
-            SELECT \(tenantID), p.id,
-                   COALESCE((SELECT max(h.seq) FROM position_history h WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id), 0) + 1,
-                   p.slot_id, p.slot_since
-            FROM mutasi_placements p
-            WHERE p.slot_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM position_history h
-                              WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL)
+            WITH opened AS (
+                INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
+                SELECT \(tenantID), p.id, COALESCE(h.last_seq, 0) + 1, p.slot_id, p.slot_since
+                FROM mutasi_placements p
+                LEFT JOIN (SELECT employee_id, max(seq) AS last_seq, bool_or(ended_on IS NULL) AS open
+                           FROM position_history
+                           WHERE tenant_id = \(tenantID) AND employee_id IN (SELECT id FROM mutasi_placements)
+                           GROUP BY employee_id) h ON h.employee_id = p.id
+                WHERE p.slot_id IS NOT NULL AND h.open IS NOT TRUE
+                RETURNING 1)
+            SELECT count(*) FROM opened
             """)
     }
 }
