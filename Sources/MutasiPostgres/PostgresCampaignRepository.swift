@@ -168,6 +168,8 @@ struct PostgresCampaignRepository: CampaignRepository {
     func saveForm(tenantID: UUID, campaignID: UUID, employeeID: UUID, _ c: FormContent,
                   requestStatus: PreferenceForm.RequestStatus?, filedBy: UUID) async throws -> PreferenceForm {
         let reasons = try JSONColumn.text(c.reasons)
+        // A refiled form's time is the new row's default (EXCLUDED): Citus takes no non-IMMUTABLE
+        // function in ON CONFLICT DO UPDATE.
         try await db.rows("""
             INSERT INTO preference_forms (tenant_id, campaign_id, employee_id, wish, preferences, reasons, spouse_workplace,
                                           request_status)
@@ -176,7 +178,7 @@ struct PostgresCampaignRepository: CampaignRepository {
             ON CONFLICT (tenant_id, campaign_id, employee_id) DO UPDATE SET
                 wish = EXCLUDED.wish, preferences = EXCLUDED.preferences, reasons = EXCLUDED.reasons,
                 spouse_workplace = EXCLUDED.spouse_workplace, request_status = EXCLUDED.request_status,
-                updated_at = now(), version = preference_forms.version + 1
+                updated_at = EXCLUDED.updated_at, version = preference_forms.version + 1
             """)
         try await db.rows("""
             INSERT INTO preference_form_versions (tenant_id, campaign_id, employee_id, version, wish, preferences, reasons,
@@ -269,9 +271,9 @@ struct PostgresCampaignRepository: CampaignRepository {
     func pointSubjects(tenantID: UUID, campaign: Campaign, agencyIDs: [UUID]?, employeeID: UUID?,
                        _ page: PageRequest) async throws -> Page<PointsSubject> {
         let covered: [UUID]? = campaign.coversWholeTenant ? nil : campaign.agencyIDs
-        func query(_ select: String, _ rest: String, _ page: PageRequest? = nil) -> PostgresQuery {
+        func query(_ select: TenantSQL, _ rest: String, _ page: PageRequest? = nil) -> PostgresQuery {
             """
-            SELECT \(unescaped: select) FROM employees e
+            SELECT \(select, tenant: tenantID) FROM employees e
             LEFT JOIN slots s ON s.tenant_id = e.tenant_id AND s.id = e.slot_id
             LEFT JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
             LEFT JOIN preference_forms f ON f.tenant_id = e.tenant_id AND f.campaign_id = \(campaign.id) AND f.employee_id = e.id
@@ -284,9 +286,9 @@ struct PostgresCampaignRepository: CampaignRepository {
             LIMIT \(page?.limit) OFFSET \(page?.offset)
             """
         }
-        let total = try await db.count(query("count(*)", ""))
-        let select = "e.id, e.nip, e.name, u.agency_id, to_char(e.slot_since, 'YYYY-MM-DD'), f.reasons::text, "
-            + PointFactsSQL.remoteUnits + ", " + PointFactsSQL.adjustments
+        let total = try await db.count(query(TenantSQL("count(*)"), ""))
+        let select = TenantSQL("e.id, e.nip, e.name, u.agency_id, to_char(e.slot_since, 'YYYY-MM-DD'), f.reasons::text, "
+            + PointFactsSQL.remoteUnits.text + ", " + PointFactsSQL.adjustments.text)
         let rows = try await db.rows(query(select, "ORDER BY e.nip", page))
         let items = try rows.map { row -> PointsSubject in
             let r = row.makeRandomAccess()

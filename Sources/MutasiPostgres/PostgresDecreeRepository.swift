@@ -77,11 +77,11 @@ struct PostgresDecreeRepository: DecreeRepository {
         }
     }
 
-    private static let columns = """
+    private static let columns = TenantSQL("""
         d.id, d.plan_id, d.agency_id, d.number, d.year, d.seq, d.status, d.effective_date::text, d.content_sha256,
-        (SELECT count(*) FROM decree_employees x WHERE x.tenant_id = d.tenant_id AND x.decree_id = d.id),
+        (SELECT count(*) FROM decree_employees x WHERE x.tenant_id = $tenant AND x.decree_id = d.id),
         d.issued_by, d.issued_at, d.signed_on::text, d.signed_by, d.cancelled_at, d.cancelled_by, d.cancel_reason, d.version
-        """
+        """)
 
     private static func decree(_ row: PostgresRow, content: Bool = false) throws -> Decree {
         let r = row.makeRandomAccess()
@@ -127,10 +127,10 @@ struct PostgresDecreeRepository: DecreeRepository {
 
     func list(tenantID: UUID, planID: UUID?, agencies: [UUID]?) async throws -> [Decree] {
         try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM decrees d
+            SELECT \(Self.columns, tenant: tenantID) FROM decrees d
             WHERE d.tenant_id = \(tenantID) AND (\(planID)::uuid IS NULL OR d.plan_id = \(planID))
               AND (\(agencies == nil) OR EXISTS (
-                  SELECT 1 FROM decree_employees x WHERE x.tenant_id = d.tenant_id AND x.decree_id = d.id
+                  SELECT 1 FROM decree_employees x WHERE x.tenant_id = \(tenantID) AND x.decree_id = d.id
                     AND (x.from_agency_id = ANY(\(agencies ?? [])) OR x.to_agency_id = ANY(\(agencies ?? [])))))
             ORDER BY d.year, d.seq
             """).map { try Self.decree($0) }
@@ -138,7 +138,7 @@ struct PostgresDecreeRepository: DecreeRepository {
 
     func find(tenantID: UUID, id: UUID, lock: Bool) async throws -> Decree? {
         try await db.rows("""
-            SELECT \(unescaped: Self.columns), d.content FROM decrees d WHERE d.tenant_id = \(tenantID) AND d.id = \(id)
+            SELECT \(Self.columns, tenant: tenantID), d.content FROM decrees d WHERE d.tenant_id = \(tenantID) AND d.id = \(id)
             \(unescaped: lock ? "FOR UPDATE OF d" : "")
             """).first.map { try Self.decree($0, content: true) }
     }
@@ -157,7 +157,7 @@ struct PostgresDecreeRepository: DecreeRepository {
 
     func signedFor(tenantID: UUID, employeeID: UUID) async throws -> [Decree] {
         try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM decrees d
+            SELECT \(Self.columns, tenant: tenantID) FROM decrees d
             JOIN decree_employees x ON x.tenant_id = d.tenant_id AND x.decree_id = d.id
             WHERE d.tenant_id = \(tenantID) AND x.employee_id = \(employeeID) AND d.status = 'signed'
             ORDER BY d.signed_on DESC, d.year DESC, d.seq DESC

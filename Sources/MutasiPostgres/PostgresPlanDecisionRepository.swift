@@ -10,7 +10,7 @@ extension PostgresPlanRepository: PlanDecisionRepository {
         try plan(try await db.rows("""
             UPDATE plans SET status = 'submitted', submitted_by = \(by), submitted_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(unescaped: Self.columns)
+            RETURNING \(Self.columns, tenant: tenantID)
             """)[0])
     }
 
@@ -19,7 +19,7 @@ extension PostgresPlanRepository: PlanDecisionRepository {
             UPDATE plans SET status = \(status.rawValue), decided_by = \(by), decided_at = now(), decision_note = \(note),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(unescaped: Self.columns)
+            RETURNING \(Self.columns, tenant: tenantID)
             """)[0])
     }
 
@@ -28,7 +28,7 @@ extension PostgresPlanRepository: PlanDecisionRepository {
             UPDATE plans SET status = 'cancelled', cancelled_by = \(by), cancelled_at = now(), cancel_reason = \(reason),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(unescaped: Self.columns)
+            RETURNING \(Self.columns, tenant: tenantID)
             """)[0])
     }
 
@@ -46,7 +46,7 @@ extension PostgresPlanRepository: PlanDecisionRepository {
             SELECT count(*) FROM plan_moves m
             WHERE m.tenant_id = \(tenantID) AND m.plan_id = \(planID) AND m.dropped_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM plan_move_answers a
-                              WHERE a.tenant_id = m.tenant_id AND a.plan_id = m.plan_id AND a.employee_id = m.employee_id)
+                              WHERE a.tenant_id = \(tenantID) AND a.plan_id = m.plan_id AND a.employee_id = m.employee_id)
             """)
     }
 
@@ -78,7 +78,7 @@ extension PostgresPlanRepository: PlanDecisionRepository {
                    balance_after = \(try JSONColumn.text(after))::jsonb, move_count = \(Int32(clamping: moveCount)),
                    voice = \(try JSONColumn.text(voice))::jsonb, version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(unescaped: Self.columns)
+            RETURNING \(Self.columns, tenant: tenantID)
             """)
         return try plan(rows[0])
     }

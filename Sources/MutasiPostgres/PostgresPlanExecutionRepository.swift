@@ -72,19 +72,27 @@ struct PostgresPlanExecutionRepository: PlanExecutionRepository {
             WHERE tenant_id = \(tenantID) AND employee_id = \(employeeID) AND ended_on IS NULL
             RETURNING seq
             """)
+        // The inserts return a count: without RETURNING, Citus would copy the rows it computes
+        // (the next seq) into the shard with COPY, which row-level security refuses.
         if closed.isEmpty {
             try await db.rows("""
+                WITH ins AS (
                 INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on, ended_on)
                 SELECT e.tenant_id, e.id, coalesce((SELECT max(seq) FROM position_history h
-                                                    WHERE h.tenant_id = e.tenant_id AND h.employee_id = e.id), 0) + 1,
+                                                    WHERE h.tenant_id = \(tenantID) AND h.employee_id = \(employeeID)), 0) + 1,
                        \(from), e.slot_since, GREATEST(e.slot_since, \(tmt)::date - 1)
                 FROM employees e WHERE e.tenant_id = \(tenantID) AND e.id = \(employeeID) AND e.slot_since IS NOT NULL
+                RETURNING 1)
+                SELECT count(*) FROM ins
                 """)
         }
         try await db.rows("""
+            WITH ins AS (
             INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
             SELECT \(tenantID), \(employeeID), coalesce(max(seq), 0) + 1, \(to), \(tmt)::date
             FROM position_history WHERE tenant_id = \(tenantID) AND employee_id = \(employeeID)
+            RETURNING 1)
+            SELECT count(*) FROM ins
             """)
         try await db.rows("""
             UPDATE employees SET slot_id = \(to), slot_since = \(tmt)::date, updated_at = now(), version = version + 1
@@ -107,7 +115,7 @@ struct PostgresPlanExecutionRepository: PlanExecutionRepository {
         let rows = try await db.rows("""
             UPDATE plans SET status = 'executed', version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(planID)
-            RETURNING \(unescaped: PostgresPlanRepository.columns)
+            RETURNING \(PostgresPlanRepository.columns, tenant: tenantID)
             """)
         return try plans.plan(rows[0])
     }

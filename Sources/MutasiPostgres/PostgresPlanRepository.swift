@@ -9,23 +9,23 @@ struct PostgresPlanRepository: PlanRepository {
     /// A plan's columns, then its review: status, deadline, the plan it redoes, its re-plans and
     /// the answers to its kept moves counted (accepted, objected, upheld, rejected, all); then
     /// who took its lifecycle steps.
-    static let columns = """
+    static let columns = TenantSQL("""
         plans.tenant_id, plans.id, plans.name, plans.policy::text, plans.build_state, plans.build_error, plans.objective,
         plans.balance_before::text, plans.balance_after::text, plans.move_count, plans.created_by, plans.created_at,
         plans.built_at, plans.version, plans.voice::text, plans.campaign_id,
         plans.status, plans.answer_deadline, plans.replan_of,
-        ARRAY(SELECT r.id FROM plans r WHERE r.tenant_id = plans.tenant_id AND r.replan_of = plans.id ORDER BY r.created_at, r.id),
+        ARRAY(SELECT r.id FROM plans r WHERE r.tenant_id = $tenant AND r.replan_of = plans.id ORDER BY r.created_at, r.id),
         (SELECT ARRAY[count(*) FILTER (WHERE a.answer = 'accept'), count(*) FILTER (WHERE a.answer = 'object'),
                       count(*) FILTER (WHERE a.decision = 'upheld'), count(*) FILTER (WHERE a.decision = 'rejected'),
                       count(*)]::int[]
          FROM plan_move_answers a
          JOIN plan_moves am ON am.tenant_id = a.tenant_id AND am.plan_id = a.plan_id AND am.employee_id = a.employee_id
                            AND am.dropped_at IS NULL
-         WHERE a.tenant_id = plans.tenant_id AND a.plan_id = plans.id),
+         WHERE a.tenant_id = $tenant AND am.tenant_id = $tenant AND a.plan_id = plans.id),
         plans.effective_date::text,
         plans.submitted_by, plans.submitted_at, plans.decided_by, plans.decided_at, plans.decision_note,
         plans.cancelled_by, plans.cancelled_at, plans.cancel_reason
-        """
+        """)
 
     func plan(_ row: PostgresRow) throws -> TransferPlan {
         let r = row.makeRandomAccess()
@@ -64,23 +64,27 @@ struct PostgresPlanRepository: PlanRepository {
 
     func create(tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID?, replanOf: UUID?,
                 createdBy: UUID) async throws -> TransferPlan {
-        let rows = try await db.rows("""
+        // The id only: Citus takes no subquery in an INSERT's RETURNING, and the columns have some.
+        let id = try await db.rows("""
             INSERT INTO plans (tenant_id, name, policy, campaign_id, replan_of, created_by)
             VALUES (\(tenantID), \(name), \(try JSONColumn.text(policy))::jsonb, \(campaignID), \(replanOf), \(createdBy))
-            RETURNING \(unescaped: Self.columns)
-            """)
-        return try plan(rows[0])
+            RETURNING id
+            """)[0].decode(UUID.self)
+        guard let plan = try await find(tenantID: tenantID, id: id) else {
+            throw DomainError.notFound("plan.not_found", "Plan not found.")
+        }
+        return plan
     }
 
     func find(tenantID: UUID, id: UUID) async throws -> TransferPlan? {
-        try await db.rows("SELECT \(unescaped: Self.columns) FROM plans WHERE tenant_id = \(tenantID) AND id = \(id)")
+        try await db.rows("SELECT \(Self.columns, tenant: tenantID) FROM plans WHERE tenant_id = \(tenantID) AND id = \(id)")
             .first.map(plan)
     }
 
     func list(tenantID: UUID, _ page: PageRequest) async throws -> Page<TransferPlan> {
         let total = try await db.count("SELECT count(*) FROM plans WHERE tenant_id = \(tenantID)")
         let rows = try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM plans WHERE tenant_id = \(tenantID)
+            SELECT \(Self.columns, tenant: tenantID) FROM plans WHERE tenant_id = \(tenantID)
             ORDER BY created_at DESC, id LIMIT \(page.limit) OFFSET \(page.offset)
             """)
         return Page(items: try rows.map(plan), total: total, request: page)
@@ -198,7 +202,10 @@ struct PostgresPlanRepository: PlanRepository {
         if !result.moves.isEmpty {
             let m = result.moves
             let training = try m.map { try JSONColumn.text($0.trainingNeeds) }
+            // With RETURNING (one count row back): Citus would otherwise copy rows the coordinator
+            // computes (from unnest) into the shard with COPY, which row-level security refuses.
             try await db.rows("""
+                WITH ins AS (
                 INSERT INTO plan_moves (tenant_id, plan_id, employee_id, from_slot_id, to_slot_id, kind, wish_rank,
                                         cost, fit, distance, wish_grant, burden, training_needs,
                                         target_need, target_staff, employee_wish)
@@ -214,6 +221,8 @@ struct PostgresPlanRepository: PlanRepository {
                             \(m.map { $0.wish ?? "" })::text[])
                      AS u(employee, from_slot, to_slot, kind, wish_rank, cost, fit, distance, wish_grant, burden, training,
                           target_need, target_staff, wish)
+                RETURNING 1)
+                SELECT count(*) FROM ins
                 """)
         }
         let rows = try await db.rows("""
@@ -223,7 +232,7 @@ struct PostgresPlanRepository: PlanRepository {
                    voice = \(try JSONColumn.text(result.voice))::jsonb,
                    built_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(unescaped: Self.columns)
+            RETURNING \(Self.columns, tenant: tenantID)
             """)
         return try plan(rows[0])
     }

@@ -9,7 +9,7 @@ extension PostgresPlanRepository: PlanReviewRepository {
 
     func lock(tenantID: UUID, id: UUID, shared: Bool) async throws -> TransferPlan? {
         try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM plans WHERE tenant_id = \(tenantID) AND id = \(id)
+            SELECT \(Self.columns, tenant: tenantID) FROM plans WHERE tenant_id = \(tenantID) AND id = \(id)
             \(unescaped: shared ? "FOR SHARE OF plans" : "FOR UPDATE OF plans")
             """).first.map(plan)
     }
@@ -19,7 +19,7 @@ extension PostgresPlanRepository: PlanReviewRepository {
             UPDATE plans SET status = 'in_review', answer_deadline = \(answerDeadline), review_opened_at = now(),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(unescaped: Self.columns)
+            RETURNING \(Self.columns, tenant: tenantID)
             """)
         return try plan(rows[0])
     }
@@ -33,9 +33,9 @@ extension PostgresPlanRepository: PlanReviewRepository {
 
     func proposedMoves(tenantID: UUID, employeeID: UUID) async throws -> [(plan: TransferPlan, move: PlanMove)] {
         let plans = try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM plans
+            SELECT \(Self.columns, tenant: tenantID) FROM plans
             WHERE tenant_id = \(tenantID) AND status = 'in_review'
-              AND EXISTS (SELECT 1 FROM plan_moves pm WHERE pm.tenant_id = plans.tenant_id AND pm.plan_id = plans.id
+              AND EXISTS (SELECT 1 FROM plan_moves pm WHERE pm.tenant_id = \(tenantID) AND pm.plan_id = plans.id
                                                       AND pm.employee_id = \(employeeID))
             ORDER BY created_at DESC, id
             """).map(plan)
@@ -57,11 +57,14 @@ extension PostgresPlanRepository: PlanReviewRepository {
 
     func saveAnswer(tenantID: UUID, planID: UUID, employeeID: UUID, answer: MoveAnswer.Answer, reason: String?,
                     answeredBy: UUID) async throws -> MoveAnswer {
+        // The time of an answer given again is the new row's default (EXCLUDED): Citus takes no
+        // non-IMMUTABLE function in ON CONFLICT DO UPDATE.
         let rows = try await db.rows("""
             INSERT INTO plan_move_answers (tenant_id, plan_id, employee_id, answer, reason, answered_by)
             VALUES (\(tenantID), \(planID), \(employeeID), \(answer.rawValue), \(reason), \(answeredBy))
             ON CONFLICT (tenant_id, plan_id, employee_id) DO UPDATE SET
-                answer = EXCLUDED.answer, reason = EXCLUDED.reason, answered_by = EXCLUDED.answered_by, answered_at = now(),
+                answer = EXCLUDED.answer, reason = EXCLUDED.reason, answered_by = EXCLUDED.answered_by,
+                answered_at = EXCLUDED.answered_at,
                 decision = NULL, decision_note = NULL, decided_by = NULL, decided_at = NULL,
                 version = plan_move_answers.version + 1
             RETURNING \(unescaped: Self.answerColumns)

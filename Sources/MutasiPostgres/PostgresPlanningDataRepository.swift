@@ -44,8 +44,8 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                    f.reasons::text,
                    (SELECT u.agency_id FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
                     WHERE s.tenant_id = \(tenantID) AND s.id = e.slot_id),
-                   CASE WHEN cmp.id IS NULL THEN '{}'::text[] ELSE \(unescaped: PointFactsSQL.remoteUnits) END,
-                   \(unescaped: PointFactsSQL.adjustments)
+                   CASE WHEN cmp.id IS NULL THEN '{}'::text[] ELSE \(PointFactsSQL.remoteUnits, tenant: tenantID) END,
+                   \(PointFactsSQL.adjustments, tenant: tenantID)
             FROM employees e
             LEFT JOIN preference_forms f
                    ON f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) AND f.employee_id = e.id
