@@ -178,17 +178,19 @@ struct PostgresEmployeeRepository: EmployeeRepository {
     /// whose slot is no longer the employee's is closed on the new since-date, an open entry of the
     /// same slot takes a corrected since-date, and an employee in a slot without an open entry gets
     /// one. The placements are first gathered into a keyed temporary table, so the updates join
-    /// on an index whatever the number of employees.
+    /// on an index whatever the number of employees; the day an entry closes is computed there,
+    /// since Citus takes no `current_date` inside an UPDATE's COALESCE.
     static func syncHistory(_ db: PostgresTransaction, tenantID: UUID, scope: String) async throws {
         try await db.rows("DROP TABLE IF EXISTS mutasi_placements")
         try await db.rows("""
             CREATE TEMPORARY TABLE mutasi_placements ON COMMIT DROP AS
-            SELECT e.id, e.slot_id, e.slot_since FROM employees e \(unescaped: scope) AND e.tenant_id = \(tenantID)
+            SELECT e.id, e.slot_id, e.slot_since, COALESCE(e.slot_since, current_date) AS left_on
+            FROM employees e \(unescaped: scope) AND e.tenant_id = \(tenantID)
             """)
         try await db.rows("ALTER TABLE mutasi_placements ADD PRIMARY KEY (id)")
         try await db.rows("ANALYZE mutasi_placements")
         try await db.rows("""
-            UPDATE position_history h SET ended_on = GREATEST(COALESCE(p.slot_since, current_date), h.started_on)
+            UPDATE position_history h SET ended_on = GREATEST(p.left_on, h.started_on)
             FROM mutasi_placements p
             WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
               AND h.slot_id IS DISTINCT FROM p.slot_id
