@@ -7,29 +7,29 @@ import PostgresNIO
 /// dropped moves on `plan_moves`.
 extension PostgresPlanRepository: PlanDecisionRepository {
     func submit(tenantID: UUID, id: UUID, by: UUID) async throws -> TransferPlan {
-        try plan(try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET status = 'submitted', submitted_by = \(by), submitted_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(Self.columns, tenant: tenantID)
-            """)[0])
+            """)
+        return try await stored(tenantID: tenantID, id: id)
     }
 
     func decide(tenantID: UUID, id: UUID, status: TransferPlan.Status, by: UUID, note: String?) async throws -> TransferPlan {
-        try plan(try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET status = \(status.rawValue), decided_by = \(by), decided_at = now(), decision_note = \(note),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(Self.columns, tenant: tenantID)
-            """)[0])
+            """)
+        return try await stored(tenantID: tenantID, id: id)
     }
 
     func cancel(tenantID: UUID, id: UUID, by: UUID, reason: String) async throws -> TransferPlan {
-        try plan(try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET status = 'cancelled', cancelled_by = \(by), cancelled_at = now(), cancel_reason = \(reason),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(Self.columns, tenant: tenantID)
-            """)[0])
+            """)
+        return try await stored(tenantID: tenantID, id: id)
     }
 
     func undecidedObjections(tenantID: UUID, planID: UUID) async throws -> Int {
@@ -73,14 +73,13 @@ extension PostgresPlanRepository: PlanDecisionRepository {
 
     func saveFigures(tenantID: UUID, id: UUID, objective: Int, before: BalanceFigures, after: BalanceFigures,
                      moveCount: Int, voice: VoiceFigures) async throws -> TransferPlan {
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET objective = \(Int64(objective)), balance_before = \(try JSONColumn.text(before))::jsonb,
                    balance_after = \(try JSONColumn.text(after))::jsonb, move_count = \(Int32(clamping: moveCount)),
                    voice = \(try JSONColumn.text(voice))::jsonb, version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(Self.columns, tenant: tenantID)
             """)
-        return try plan(rows[0])
+        return try await stored(tenantID: tenantID, id: id)
     }
 
     func liveMoves(tenantID: UUID, planID: UUID) async throws -> [LiveMoveRecord] {

@@ -47,6 +47,15 @@ struct PostgresPlanExecutionRepository: PlanExecutionRepository {
             """).first.map(Self.execution)
     }
 
+    /// The execution as a statement that wrote it left it. Writes return none of its columns:
+    /// Citus takes no STABLE function (a date's text) in RETURNING.
+    private func stored(tenantID: UUID, planID: UUID, employeeID: UUID) async throws -> MoveExecution {
+        guard let execution = try await execution(tenantID: tenantID, planID: planID, employeeID: employeeID, lock: false) else {
+            throw DomainError.notFound("plan_move.not_found", "The plan proposes no move for this employee.")
+        }
+        return execution
+    }
+
     func executions(tenantID: UUID, planID: UUID) async throws -> [MoveExecution] {
         try await db.rows("""
             SELECT \(unescaped: Self.columns) FROM plan_move_executions
@@ -102,42 +111,37 @@ struct PostgresPlanExecutionRepository: PlanExecutionRepository {
 
     func record(tenantID: UUID, planID: UUID, employeeID: UUID, outcome: MoveExecution.Outcome, reason: String?,
                 note: String?, effectiveDate: CalendarDate) async throws -> MoveExecution {
-        let rows = try await db.rows("""
+        try await db.rows("""
             INSERT INTO plan_move_executions (tenant_id, plan_id, employee_id, outcome, reason, note, effective_date)
             VALUES (\(tenantID), \(planID), \(employeeID), \(outcome.rawValue), \(reason), \(note), \(effectiveDate.iso)::date)
-            RETURNING \(unescaped: Self.columns)
             """)
-        return try Self.execution(rows[0])
+        return try await stored(tenantID: tenantID, planID: planID, employeeID: employeeID)
     }
 
     func markExecuted(tenantID: UUID, planID: UUID) async throws -> TransferPlan {
-        let plans = PostgresPlanRepository(db: db)
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET status = 'executed', version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(planID)
-            RETURNING \(PostgresPlanRepository.columns, tenant: tenantID)
             """)
-        return try plans.plan(rows[0])
+        return try await PostgresPlanRepository(db: db).stored(tenantID: tenantID, id: planID)
     }
 
     func recordReport(tenantID: UUID, planID: UUID, employeeID: UUID, reportedOn: CalendarDate, by: UUID) async throws -> MoveExecution {
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plan_move_executions SET reported_on = \(reportedOn.iso)::date, reported_by = \(by), reported_at = now(),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND plan_id = \(planID) AND employee_id = \(employeeID)
-            RETURNING \(unescaped: Self.columns)
             """)
-        return try Self.execution(rows[0])
+        return try await stored(tenantID: tenantID, planID: planID, employeeID: employeeID)
     }
 
     func nameMentor(tenantID: UUID, planID: UUID, employeeID: UUID, mentorID: UUID, by: UUID) async throws -> MoveExecution {
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plan_move_executions SET mentor_id = \(mentorID), mentor_named_by = \(by), mentor_named_at = now(),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND plan_id = \(planID) AND employee_id = \(employeeID)
-            RETURNING \(unescaped: Self.columns)
             """)
-        return try Self.execution(rows[0])
+        return try await stored(tenantID: tenantID, planID: planID, employeeID: employeeID)
     }
 
     func training(tenantID: UUID, planID: UUID, employeeID: UUID) async throws -> [TrainingItem] {
@@ -162,12 +166,11 @@ struct PostgresPlanExecutionRepository: PlanExecutionRepository {
                         \(item.course), \(Int32(item.hours)), \(item.dueOn.iso)::date, \(item.status.rawValue))
                 """)
         }
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plan_move_executions SET version = version + 1
             WHERE tenant_id = \(tenantID) AND plan_id = \(planID) AND employee_id = \(employeeID)
-            RETURNING \(unescaped: Self.columns)
             """)
-        return try Self.execution(rows[0])
+        return try await stored(tenantID: tenantID, planID: planID, employeeID: employeeID)
     }
 
     func trainingHours(tenantID: UUID, employeeID: UUID, year: Int) async throws -> TrainingHours {

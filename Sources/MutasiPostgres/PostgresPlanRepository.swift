@@ -64,12 +64,18 @@ struct PostgresPlanRepository: PlanRepository {
 
     func create(tenantID: UUID, name: String, policy: PlanPolicy, campaignID: UUID?, replanOf: UUID?,
                 createdBy: UUID) async throws -> TransferPlan {
-        // The id only: Citus takes no subquery in an INSERT's RETURNING, and the columns have some.
         let id = try await db.rows("""
             INSERT INTO plans (tenant_id, name, policy, campaign_id, replan_of, created_by)
             VALUES (\(tenantID), \(name), \(try JSONColumn.text(policy))::jsonb, \(campaignID), \(replanOf), \(createdBy))
             RETURNING id
             """)[0].decode(UUID.self)
+        return try await stored(tenantID: tenantID, id: id)
+    }
+
+    /// The plan as a statement that wrote it left it. Writes return no columns but the id: Citus
+    /// takes no subquery in an INSERT's RETURNING and no STABLE function (a date's text) in any
+    /// RETURNING, and the columns have both.
+    func stored(tenantID: UUID, id: UUID) async throws -> TransferPlan {
         guard let plan = try await find(tenantID: tenantID, id: id) else {
             throw DomainError.notFound("plan.not_found", "Plan not found.")
         }
@@ -225,16 +231,15 @@ struct PostgresPlanRepository: PlanRepository {
                 SELECT count(*) FROM ins
                 """)
         }
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET build_state = 'built', build_error = NULL, instance_json = \(result.instanceJSON),
                    objective = \(Int64(result.objective)), balance_before = \(try JSONColumn.text(result.before))::jsonb,
                    balance_after = \(try JSONColumn.text(result.after))::jsonb, move_count = \(Int32(result.moves.count)),
                    voice = \(try JSONColumn.text(result.voice))::jsonb,
                    built_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(Self.columns, tenant: tenantID)
             """)
-        return try plan(rows[0])
+        return try await stored(tenantID: tenantID, id: id)
     }
 
     func markFailed(tenantID: UUID, id: UUID, error: String) async throws {

@@ -15,13 +15,12 @@ extension PostgresPlanRepository: PlanReviewRepository {
     }
 
     func openReview(tenantID: UUID, id: UUID, answerDeadline: Date) async throws -> TransferPlan {
-        let rows = try await db.rows("""
+        try await db.rows("""
             UPDATE plans SET status = 'in_review', answer_deadline = \(answerDeadline), review_opened_at = now(),
                    version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
-            RETURNING \(Self.columns, tenant: tenantID)
             """)
-        return try plan(rows[0])
+        return try await stored(tenantID: tenantID, id: id)
     }
 
     func move(tenantID: UUID, planID: UUID, employeeID: UUID) async throws -> PlanMove? {

@@ -30,8 +30,11 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
     }
 
     func employees(tenantID: UUID, campaignID: UUID?) async throws -> [PlanningEmployeeRecord] {
-        // Without a campaign the form join binds NULL and matches nothing. A form's units are
-        // turned into unit codes in their ranked order; a unit removed since is left out.
+        // Without a campaign the form join binds the nil UUID, which no campaign has, so it
+        // matches nothing (a NULL would make the outer join's condition a constant, which Citus
+        // refuses on PostgreSQL 15 and 16). A form's units are turned into unit codes in their
+        // ranked order; a unit removed since is left out.
+        let campaign = campaignID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         let rows = try await db.rows("""
             SELECT e.id, e.nip, e.name, e.slot_id, to_char(e.slot_since, 'YYYY-MM-DD'), to_char(e.birth_date, 'YYYY-MM-DD'),
                    e.grade, e.education_field, e.competencies::text,
@@ -44,12 +47,12 @@ struct PostgresPlanningDataRepository: PlanningDataRepository {
                    f.reasons::text,
                    (SELECT u.agency_id FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
                     WHERE s.tenant_id = \(tenantID) AND s.id = e.slot_id),
-                   CASE WHEN cmp.id IS NULL THEN '{}'::text[] ELSE \(PointFactsSQL.remoteUnits, tenant: tenantID) END,
+                   CASE WHEN \(campaignID == nil) THEN '{}'::text[] ELSE \(PointFactsSQL.remoteUnits, tenant: tenantID) END,
                    \(PointFactsSQL.adjustments, tenant: tenantID)
             FROM employees e
             LEFT JOIN preference_forms f
-                   ON f.tenant_id = \(tenantID) AND f.campaign_id = \(campaignID) AND f.employee_id = e.id
-            CROSS JOIN (SELECT \(campaignID)::uuid AS id) cmp
+                   ON f.tenant_id = \(tenantID) AND f.campaign_id = \(campaign) AND f.employee_id = e.id
+            CROSS JOIN (SELECT \(campaign)::uuid AS id) cmp
             WHERE e.tenant_id = \(tenantID) AND e.slot_id IS NOT NULL
             ORDER BY e.nip
             """)

@@ -46,6 +46,8 @@ struct PlanBuildTests {
         return (admin, created.plan.id, job)
     }
 
+    /// The inserts return their rows: on Citus, rows computed on the coordinator (the tenant is
+    /// a parameter) go to the shards by COPY otherwise, which row-level security refuses.
     static func seedSchools(_ services: Services, _ db: TestDatabase, tenant: String = "kota-uji") async throws {
         try await makeTenant(services)
         let unitPrefix = ""
@@ -64,6 +66,7 @@ struct PlanBuildTests {
                     INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade, education_fields, competencies, need)
                     SELECT \(tenantID), id, \(code), \(code), 'teacher', 9, 14, ARRAY['pendidikan'], '[{"code":"PED","level":2}]'::jsonb, \(Int32(need))
                     FROM units WHERE tenant_id = \(tenantID) AND code = \(unitPrefix + unit)
+                    RETURNING 1
                     """, logger: log)
             }
             let staff: [(String, String, String, Int)] = [
@@ -77,10 +80,12 @@ struct PlanBuildTests {
                            '{"PED": 2}'::jsonb, s.id, DATE '2018-01-01'
                     FROM slots s JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
                     WHERE s.tenant_id = \(tenantID) AND u.code = \(unitPrefix + unit) AND s.code = \(slot)
+                    RETURNING 1
                     """, logger: log)
                 try await client.query("""
                     INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
                     SELECT \(tenantID), id, 2025, \(Int16(skp)) FROM employees WHERE tenant_id = \(tenantID) AND nip = \(nip)
+                    RETURNING 1
                     """, logger: log)
             }
         }

@@ -28,6 +28,7 @@ struct PointContestPlanTests {
                     WHERE e.tenant_id = \(tenantID) AND e.nip = \(PlanCampaignTests.requester)
                       AND s.tenant_id = \(tenantID) AND u.code = 'sd-2'
                     LIMIT 1
+                    RETURNING 1
                     """, logger: TestDatabase.logger)
             }
             var body = CampaignFixtures.draft("Poin terpencil")

@@ -50,7 +50,7 @@ struct DecreeFixture {
             try await connection.query("CREATE TEMP TABLE copied_moves ON COMMIT DROP AS SELECT * FROM plan_moves WHERE plan_id = \(source)",
                                        logger: log)
             try await connection.query("UPDATE copied_moves SET plan_id = \(id)", logger: log)
-            try await connection.query("INSERT INTO plan_moves SELECT * FROM copied_moves", logger: log)
+            try await connection.query("INSERT INTO plan_moves SELECT * FROM copied_moves RETURNING 1", logger: log)
             return id.uuidString.lowercased()
         }
     }

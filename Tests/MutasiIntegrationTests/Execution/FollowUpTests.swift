@@ -116,6 +116,7 @@ struct FollowUpTests {
                 INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
                 SELECT tenant_id, id, 2024, 3 FROM employees WHERE id = \(UUID(uuidString: f.volunteerID)!)
                 UNION ALL SELECT tenant_id, id, 2026, 5 FROM employees WHERE id = \(UUID(uuidString: f.volunteerID)!)
+                RETURNING 1
                 """)
             let operatorToken = try await http.login("kota-uji", "operator-pendidikan")
             #expect(try await http.call(.put, "\(f.planPath)/moves/\(f.volunteerID)/spmt", token: operatorToken,
