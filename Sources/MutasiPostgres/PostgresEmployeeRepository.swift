@@ -7,20 +7,22 @@ struct PostgresEmployeeRepository: EmployeeRepository {
     let db: PostgresTransaction
 
     /// Columns of `employees e` with its slot `s` and unit `u` (both left-joined), its ratings and
-    /// its position history as JSON.
+    /// its position history as JSON. `$1` is the tenant: the statements that read these columns
+    /// bind it first (their filter starts with `e.tenant_id`), so that every subquery names the
+    /// tenant and Citus routes the whole statement to the tenant's shard.
     static let columns = """
         e.tenant_id, e.id, e.nip, e.kind, e.name, e.birth_date::text, e.sex, e.grade, e.education_level,
         e.education_field, e.competencies::text, e.slot_id, e.slot_since::text, u.id, u.agency_id, s.position_kind,
         e.transfer_requested, e.locked, e.lock_reason, e.version,
         COALESCE((SELECT json_agg(json_build_object('year', p.year, 'score', p.predicate) ORDER BY p.year)
-                  FROM employee_performance p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), '[]')::text,
+                  FROM employee_performance p WHERE p.tenant_id = $1 AND p.employee_id = e.id), '[]')::text,
         COALESCE((SELECT json_agg(json_build_object('seq', h.seq, 'slotID', h.slot_id, 'slotCode', hs.code,
                                                     'slotName', hs.name, 'unitCode', hu.code, 'startedOn', h.started_on,
                                                     'endedOn', h.ended_on) ORDER BY h.seq)
                   FROM position_history h
-                  JOIN slots hs ON hs.tenant_id = h.tenant_id AND hs.id = h.slot_id
-                  JOIN units hu ON hu.tenant_id = hs.tenant_id AND hu.id = hs.unit_id
-                  WHERE h.tenant_id = e.tenant_id AND h.employee_id = e.id), '[]')::text
+                  JOIN slots hs ON hs.tenant_id = $1 AND hs.id = h.slot_id
+                  JOIN units hu ON hu.tenant_id = $1 AND hu.id = hs.unit_id
+                  WHERE h.tenant_id = $1 AND h.employee_id = e.id), '[]')::text
         """
     static let from = """
         FROM employees e
@@ -115,7 +117,7 @@ struct PostgresEmployeeRepository: EmployeeRepository {
                 education_field = COALESCE(\(c.educationField), education_field),
                 competencies = COALESCE(\(competencies)::jsonb, competencies),
                 slot_id = CASE WHEN \(c.placement != nil) THEN \(c.placement?.slotID)::uuid ELSE slot_id END,
-                slot_since = CASE WHEN \(c.placement != nil) THEN \(c.placement?.since?.iso)::date ELSE slot_since END,
+                slot_since = CASE WHEN \(c.placement != nil) THEN \(c.placement?.since.map(WorkforceSQL.Day.init)) ELSE slot_since END,
                 locked = COALESCE(\(c.lock?.locked), locked),
                 lock_reason = CASE WHEN \(c.lock != nil) THEN \(c.lock?.reason)::text ELSE lock_reason END,
                 updated_at = now(), version = version + 1
@@ -175,20 +177,22 @@ struct PostgresEmployeeRepository: EmployeeRepository {
 
     /// Keeps the position history in step with the current slots of the employees that `scope`
     /// (a join or condition on `employees e`, built from trusted text only) selects: an open entry
-    /// whose slot is no longer the employee's is closed on the new since-date, an open entry of the
-    /// same slot takes a corrected since-date, and an employee in a slot without an open entry gets
-    /// one. The placements are first gathered into a keyed temporary table, so the updates join
-    /// on an index whatever the number of employees.
+    /// whose slot is no longer the employee's is closed on the new since-date (today when the
+    /// employee has no slot), an open entry of the same slot takes a corrected since-date, and an
+    /// employee in a slot without an open entry gets one. The placements are first gathered into a
+    /// keyed temporary table, so the updates join on an index whatever the number of employees.
+    /// The closing date is worked out there: Citus refuses `current_date` inside an UPDATE's COALESCE.
     static func syncHistory(_ db: PostgresTransaction, tenantID: UUID, scope: String) async throws {
         try await db.rows("DROP TABLE IF EXISTS mutasi_placements")
         try await db.rows("""
             CREATE TEMPORARY TABLE mutasi_placements ON COMMIT DROP AS
-            SELECT e.id, e.slot_id, e.slot_since FROM employees e \(unescaped: scope) AND e.tenant_id = \(tenantID)
+            SELECT e.id, e.slot_id, e.slot_since, COALESCE(e.slot_since, current_date) AS closes_on
+            FROM employees e \(unescaped: scope) AND e.tenant_id = \(tenantID)
             """)
         try await db.rows("ALTER TABLE mutasi_placements ADD PRIMARY KEY (id)")
         try await db.rows("ANALYZE mutasi_placements")
         try await db.rows("""
-            UPDATE position_history h SET ended_on = GREATEST(COALESCE(p.slot_since, current_date), h.started_on)
+            UPDATE position_history h SET ended_on = GREATEST(p.closes_on, h.started_on)
             FROM mutasi_placements p
             WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
               AND h.slot_id IS DISTINCT FROM p.slot_id
@@ -199,15 +203,22 @@ struct PostgresEmployeeRepository: EmployeeRepository {
             WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
               AND h.slot_id = p.slot_id AND h.started_on <> p.slot_since
             """)
+        // The history is read by a join rather than by subqueries of the temporary table, which
+        // Citus cannot join with a distributed table; RETURNING keeps the computed rows from
+        // reaching the shards as COPY, which row-level security refuses.
         try await db.rows("""
-            INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
-            SELECT \(tenantID), p.id,
-                   COALESCE((SELECT max(h.seq) FROM position_history h WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id), 0) + 1,
-                   p.slot_id, p.slot_since
-            FROM mutasi_placements p
-            WHERE p.slot_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM position_history h
-                              WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL)
+            WITH added AS (
+                INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
+                SELECT \(tenantID), p.id, COALESCE(h.last_seq, 0) + 1, p.slot_id, p.slot_since
+                FROM mutasi_placements p
+                LEFT JOIN (SELECT employee_id, max(seq) AS last_seq, bool_or(ended_on IS NULL) AS open
+                           FROM position_history
+                           WHERE tenant_id = \(tenantID) AND employee_id IN (SELECT id FROM mutasi_placements)
+                           GROUP BY employee_id) h ON h.employee_id = p.id
+                WHERE p.slot_id IS NOT NULL AND h.open IS NOT TRUE
+                RETURNING 1
+            )
+            SELECT count(*) FROM added
             """)
     }
 }

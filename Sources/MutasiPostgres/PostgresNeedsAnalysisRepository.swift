@@ -6,10 +6,12 @@ import PostgresNIO
 struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
     let db: PostgresTransaction
 
-    /// The slot, its unit and agency, and its current staff; `s` is the slots table.
+    /// The slot, its unit and agency, and its current staff; `s` is the slots table. `$1` is the
+    /// tenant: the statements that read these columns bind it first (their filter starts with the
+    /// tenant), so that the staff count names the tenant and Citus routes it with the statement.
     private static let slotColumns = """
         s.id, s.code, s.name, u.id, u.code, u.name, g.id, g.code, s.need,
-        (SELECT count(*) FROM employees e WHERE e.tenant_id = s.tenant_id AND e.slot_id = s.id)
+        (SELECT count(*) FROM employees e WHERE e.tenant_id = $1 AND e.slot_id = s.id)
         """
     private static let slotJoins = """
         JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
@@ -82,10 +84,16 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
         let names = tasks.map(\.name)
         let volumes = tasks.map { $0.volume.exactDecimal() }
         let minutes = tasks.map { $0.standardMinutes.exactDecimal() }
+        // Inserts of computed rows return them, which keeps them from reaching Citus's shards as
+        // COPY: row-level security refuses that.
         try await db.rows("""
-            INSERT INTO needs_analysis_tasks (tenant_id, analysis_id, seq, name, volume, standard_minutes)
-            SELECT \(tenantID), \(id), t.ord::integer, t.name, t.volume::numeric, t.minutes::numeric
-            FROM unnest(\(names)::text[], \(volumes)::text[], \(minutes)::text[]) WITH ORDINALITY AS t(name, volume, minutes, ord)
+            WITH added AS (
+                INSERT INTO needs_analysis_tasks (tenant_id, analysis_id, seq, name, volume, standard_minutes)
+                SELECT \(tenantID), \(id), t.ord::integer, t.name, t.volume::numeric, t.minutes::numeric
+                FROM unnest(\(names)::text[], \(volumes)::text[], \(minutes)::text[]) WITH ORDINALITY AS t(name, volume, minutes, ord)
+                RETURNING 1
+            )
+            SELECT count(*) FROM added
             """)
     }
 
@@ -172,12 +180,14 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
     func apply(tenantID: UUID, id: UUID, _ t: NeedsTransition) async throws -> NeedsAnalysis {
         let actor = t.actor.user.id
         let submitting = t.action == .submit
+        // The time is bound: Citus refuses now() inside an UPDATE's CASE.
+        let now = Date()
         try await db.rows("""
             UPDATE needs_analyses SET state = \(t.to.rawValue), notes = \(t.notes), approved_need = \(t.approvedNeed.map(Int32.init)),
                 submitted_by = CASE WHEN \(submitting) THEN \(actor) ELSE submitted_by END,
-                submitted_at = CASE WHEN \(submitting) THEN now() ELSE submitted_at END,
+                submitted_at = CASE WHEN \(submitting) THEN \(now) ELSE submitted_at END,
                 decided_by = CASE WHEN \(submitting) THEN NULL ELSE \(actor) END,
-                decided_at = CASE WHEN \(submitting) THEN NULL ELSE now() END,
+                decided_at = CASE WHEN \(submitting) THEN NULL ELSE \(now) END,
                 updated_at = now(), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
             """)
@@ -187,11 +197,15 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
     func appendEvent(tenantID: UUID, analysisID: UUID, _ e: NeedsAnalysisEvent) async throws {
         let figures = try e.figures.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         try await db.rows("""
-            INSERT INTO needs_analysis_events (tenant_id, analysis_id, seq, action, from_state, to_state, actor_id,
-                                               actor_name, notes, need, figures)
-            SELECT \(tenantID), \(analysisID), COALESCE(max(seq), 0) + 1, \(e.action.rawValue), \(e.fromState?.rawValue),
-                   \(e.toState.rawValue), \(e.actorID), \(e.actorName), \(e.notes), \(e.need.map(Int32.init)), \(figures)::jsonb
-            FROM needs_analysis_events WHERE tenant_id = \(tenantID) AND analysis_id = \(analysisID)
+            WITH added AS (
+                INSERT INTO needs_analysis_events (tenant_id, analysis_id, seq, action, from_state, to_state, actor_id,
+                                                   actor_name, notes, need, figures)
+                SELECT \(tenantID), \(analysisID), COALESCE(max(seq), 0) + 1, \(e.action.rawValue), \(e.fromState?.rawValue),
+                       \(e.toState.rawValue), \(e.actorID), \(e.actorName), \(e.notes), \(e.need.map(Int32.init)), \(figures)::jsonb
+                FROM needs_analysis_events WHERE tenant_id = \(tenantID) AND analysis_id = \(analysisID)
+                RETURNING 1
+            )
+            SELECT count(*) FROM added
             """)
     }
 

@@ -113,6 +113,21 @@ enum WorkforceSQL {
         try text.map { try CalendarDate(iso: $0) }
     }
 
+    /// A date bound as a PostgreSQL `date`, so that a statement needs no `text::date` cast: that
+    /// cast is not immutable, and Citus refuses non-immutable functions in an UPDATE's CASE.
+    struct Day: PostgresNonThrowingEncodable {
+        var date: CalendarDate
+        init(_ date: CalendarDate) { self.date = date }
+
+        static var psqlType: PostgresDataType { .date }
+        static var psqlFormat: PostgresFormat { .text }
+
+        func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer,
+                                                      context: PostgresEncodingContext<JSONEncoder>) {
+            byteBuffer.writeString(date.iso)
+        }
+    }
+
     static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
