@@ -72,11 +72,13 @@ struct PostgresCampaignRepository: CampaignRepository {
     }
 
     func setState(tenantID: UUID, id: UUID, _ state: Campaign.State) async throws -> Campaign {
+        // The time is bound: Citus takes no non-IMMUTABLE function inside CASE.
+        let now = Date()
         try await db.rows("""
             UPDATE campaigns SET state = \(state.rawValue),
-                opened_at = CASE WHEN \(state.rawValue) = 'open' THEN now() ELSE opened_at END,
-                closed_at = CASE WHEN \(state.rawValue) = 'closed' THEN now() ELSE closed_at END,
-                updated_at = now(), version = version + 1
+                opened_at = CASE WHEN \(state.rawValue) = 'open' THEN \(now) ELSE opened_at END,
+                closed_at = CASE WHEN \(state.rawValue) = 'closed' THEN \(now) ELSE closed_at END,
+                updated_at = \(now), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
             """)
         return try await find(tenantID: tenantID, id: id, lock: false)!

@@ -177,22 +177,22 @@ struct PostgresEmployeeRepository: EmployeeRepository {
 
     /// Keeps the position history in step with the current slots of the employees that `scope`
     /// (a join or condition on `employees e`, built from trusted text only) selects: an open entry
-    /// whose slot is no longer the employee's is closed on the new since-date (today when the
-    /// employee has no slot), an open entry of the same slot takes a corrected since-date, and an
-    /// employee in a slot without an open entry gets one. The placements are first gathered into a
-    /// keyed temporary table, so the updates join on an index whatever the number of employees.
-    /// The closing date is worked out there: Citus refuses `current_date` inside an UPDATE's COALESCE.
+    /// whose slot is no longer the employee's is closed on the new since-date, an open entry of the
+    /// same slot takes a corrected since-date, and an employee in a slot without an open entry gets
+    /// one. The placements are first gathered into a keyed temporary table, so the updates join
+    /// on an index whatever the number of employees; the day an entry closes is computed there,
+    /// since Citus takes no `current_date` inside an UPDATE's COALESCE.
     static func syncHistory(_ db: PostgresTransaction, tenantID: UUID, scope: String) async throws {
         try await db.rows("DROP TABLE IF EXISTS mutasi_placements")
         try await db.rows("""
             CREATE TEMPORARY TABLE mutasi_placements ON COMMIT DROP AS
-            SELECT e.id, e.slot_id, e.slot_since, COALESCE(e.slot_since, current_date) AS closes_on
+            SELECT e.id, e.slot_id, e.slot_since, COALESCE(e.slot_since, current_date) AS left_on
             FROM employees e \(unescaped: scope) AND e.tenant_id = \(tenantID)
             """)
         try await db.rows("ALTER TABLE mutasi_placements ADD PRIMARY KEY (id)")
         try await db.rows("ANALYZE mutasi_placements")
         try await db.rows("""
-            UPDATE position_history h SET ended_on = GREATEST(p.closes_on, h.started_on)
+            UPDATE position_history h SET ended_on = GREATEST(p.left_on, h.started_on)
             FROM mutasi_placements p
             WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
               AND h.slot_id IS DISTINCT FROM p.slot_id
@@ -203,11 +203,8 @@ struct PostgresEmployeeRepository: EmployeeRepository {
             WHERE h.tenant_id = \(tenantID) AND h.employee_id = p.id AND h.ended_on IS NULL
               AND h.slot_id = p.slot_id AND h.started_on <> p.slot_since
             """)
-        // The history is read by a join rather than by subqueries of the temporary table, which
-        // Citus cannot join with a distributed table; RETURNING keeps the computed rows from
-        // reaching the shards as COPY, which row-level security refuses.
         try await db.rows("""
-            WITH added AS (
+            WITH opened AS (
                 INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
                 SELECT \(tenantID), p.id, COALESCE(h.last_seq, 0) + 1, p.slot_id, p.slot_since
                 FROM mutasi_placements p
@@ -216,9 +213,8 @@ struct PostgresEmployeeRepository: EmployeeRepository {
                            WHERE tenant_id = \(tenantID) AND employee_id IN (SELECT id FROM mutasi_placements)
                            GROUP BY employee_id) h ON h.employee_id = p.id
                 WHERE p.slot_id IS NOT NULL AND h.open IS NOT TRUE
-                RETURNING 1
-            )
-            SELECT count(*) FROM added
+                RETURNING 1)
+            SELECT count(*) FROM opened
             """)
     }
 }

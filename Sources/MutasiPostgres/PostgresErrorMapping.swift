@@ -17,8 +17,9 @@ enum PostgresErrorMapping {
         guard let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] else { return error }
         switch state {
         case "23505":
-            let constraint = psql.serverInfo?[.constraintName] ?? ""
-            return uniqueViolations[constraint]
+            // Citus passes a worker's error on with the message only: the name is read from it.
+            let constraint = psql.serverInfo?[.constraintName] ?? quoted(psql.serverInfo?[.message] ?? "")
+            return uniqueViolations[constraint] ?? uniqueViolations[shardless(constraint)]
                 ?? DomainError.conflict("conflict.duplicate", "A record with these values exists.")
         case "23503":
             return DomainError.invalid("reference.not_found", "A referenced record does not exist.")
@@ -27,5 +28,18 @@ enum PostgresErrorMapping {
         default:
             return error
         }
+    }
+
+    /// The first double-quoted name in a message (`... unique constraint "name"`).
+    static func quoted(_ message: String) -> String {
+        let parts = message.split(separator: "\"", omittingEmptySubsequences: false)
+        return parts.count >= 3 ? String(parts[1]) : ""
+    }
+
+    /// A constraint's name without the `_<shard id>` that Citus appends on a worker's shard.
+    static func shardless(_ name: String) -> String {
+        guard let cut = name.lastIndex(of: "_"), name[name.index(after: cut)...].allSatisfy(\.isNumber),
+              cut < name.index(before: name.endIndex) else { return name }
+        return String(name[..<cut])
     }
 }

@@ -84,15 +84,14 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
         let names = tasks.map(\.name)
         let volumes = tasks.map { $0.volume.exactDecimal() }
         let minutes = tasks.map { $0.standardMinutes.exactDecimal() }
-        // Inserts of computed rows return them, which keeps them from reaching Citus's shards as
-        // COPY: row-level security refuses that.
+        // Each INSERT ... SELECT here returns its rows: on Citus one that does not reaches the
+        // shards as COPY, which row-level security refuses (sql/README.md).
         try await db.rows("""
             WITH added AS (
                 INSERT INTO needs_analysis_tasks (tenant_id, analysis_id, seq, name, volume, standard_minutes)
                 SELECT \(tenantID), \(id), t.ord::integer, t.name, t.volume::numeric, t.minutes::numeric
                 FROM unnest(\(names)::text[], \(volumes)::text[], \(minutes)::text[]) WITH ORDINALITY AS t(name, volume, minutes, ord)
-                RETURNING 1
-            )
+                RETURNING 1)
             SELECT count(*) FROM added
             """)
     }
@@ -133,11 +132,15 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
     }
 
     func find(tenantID: UUID, id: UUID, lock: Bool) async throws -> NeedsAnalysisRecord? {
+        // The lock is taken by a statement of its own on the one table: Citus refuses FOR UPDATE
+        // in a read that joins.
+        if lock {
+            try await db.rows("SELECT 1 FROM needs_analyses WHERE tenant_id = \(tenantID) AND id = \(id) FOR UPDATE")
+        }
         let rows = try await db.rows("""
             SELECT \(unescaped: Self.analysisColumns), \(unescaped: Self.slotColumns)
             FROM needs_analyses a JOIN slots s ON s.tenant_id = a.tenant_id AND s.id = a.slot_id \(unescaped: Self.slotJoins)
             WHERE a.tenant_id = \(tenantID) AND a.id = \(id)
-            \(unescaped: lock ? "FOR UPDATE OF a" : "")
             """)
         return try await records(tenantID: tenantID, rows).first
     }
@@ -180,7 +183,7 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
     func apply(tenantID: UUID, id: UUID, _ t: NeedsTransition) async throws -> NeedsAnalysis {
         let actor = t.actor.user.id
         let submitting = t.action == .submit
-        // The time is bound: Citus refuses now() inside an UPDATE's CASE.
+        // The time is bound: Citus takes no non-IMMUTABLE function inside CASE.
         let now = Date()
         try await db.rows("""
             UPDATE needs_analyses SET state = \(t.to.rawValue), notes = \(t.notes), approved_need = \(t.approvedNeed.map(Int32.init)),
@@ -188,7 +191,7 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
                 submitted_at = CASE WHEN \(submitting) THEN \(now) ELSE submitted_at END,
                 decided_by = CASE WHEN \(submitting) THEN NULL ELSE \(actor) END,
                 decided_at = CASE WHEN \(submitting) THEN NULL ELSE \(now) END,
-                updated_at = now(), version = version + 1
+                updated_at = \(now), version = version + 1
             WHERE tenant_id = \(tenantID) AND id = \(id)
             """)
         return try await find(tenantID: tenantID, id: id, lock: false)!.analysis
@@ -203,8 +206,7 @@ struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
                 SELECT \(tenantID), \(analysisID), COALESCE(max(seq), 0) + 1, \(e.action.rawValue), \(e.fromState?.rawValue),
                        \(e.toState.rawValue), \(e.actorID), \(e.actorName), \(e.notes), \(e.need.map(Int32.init)), \(figures)::jsonb
                 FROM needs_analysis_events WHERE tenant_id = \(tenantID) AND analysis_id = \(analysisID)
-                RETURNING 1
-            )
+                RETURNING 1)
             SELECT count(*) FROM added
             """)
     }

@@ -122,9 +122,12 @@ extension PostgresWorkforceBulkRepository {
     private func upsertRatings(tenantID: UUID, allNew: Bool) async throws {
         if allNew {
             try await db.rows("""
-                INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
-                SELECT \(tenantID), s.id, r.year, r.predicate
-                FROM mutasi_stage_employees s CROSS JOIN LATERAL unnest(s.years, s.predicates) AS r(year, predicate)
+                WITH added AS (
+                    INSERT INTO employee_performance (tenant_id, employee_id, year, predicate)
+                    SELECT \(tenantID), s.id, r.year, r.predicate
+                    FROM mutasi_stage_employees s CROSS JOIN LATERAL unnest(s.years, s.predicates) AS r(year, predicate)
+                    RETURNING 1)
+                SELECT count(*) FROM added
                 """)
         } else {
             try await db.rows("""
@@ -144,19 +147,25 @@ extension PostgresWorkforceBulkRepository {
 
     /// Inserts the staged employees whose numbers are not stored yet, with their staged ids and
     /// digests (a new employee is exactly its row), and starts each one's position history with
-    /// its slot; returns how many.
+    /// its slot; returns how many. The numbers already stored are read first, apart, as every
+    /// statement here that joins the staging table (on the coordinator, on Citus) with a
+    /// tenant's table is uncorrelated, and each INSERT ... SELECT returns its rows (sql/README.md).
     private func insertNew(tenantID: UUID, columns: [String]) async throws -> Int {
         try await WorkforceSQL.mappingUnique {
             try await db.count("""
-                WITH new AS (
+                WITH known AS MATERIALIZED (
+                    SELECT x.nip FROM employees x
+                    WHERE x.tenant_id = \(tenantID) AND x.nip IN (SELECT nip FROM mutasi_stage_employees)),
+                new AS (
                     INSERT INTO employees (tenant_id, id, import_digest, \(unescaped: columns.joined(separator: ", ")))
                     SELECT \(tenantID), s.id, s.digest, \(unescaped: columns.map { "s.\($0)" }.joined(separator: ", "))
                     FROM mutasi_stage_employees s
-                    WHERE NOT EXISTS (SELECT 1 FROM employees x WHERE x.tenant_id = \(tenantID) AND x.nip = s.nip)
+                    WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.nip = s.nip)
                     RETURNING id, slot_id, slot_since),
                 history AS (
                     INSERT INTO position_history (tenant_id, employee_id, seq, slot_id, started_on)
-                    SELECT \(tenantID), id, 1, slot_id, slot_since FROM new WHERE slot_id IS NOT NULL)
+                    SELECT \(tenantID), id, 1, slot_id, slot_since FROM new WHERE slot_id IS NOT NULL
+                    RETURNING 1)
                 SELECT count(*) FROM new
                 """)
         }

@@ -60,7 +60,7 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             ON CONFLICT (tenant_id, code) DO UPDATE
                 SET agency_id = EXCLUDED.agency_id, name = EXCLUDED.name, region_code = EXCLUDED.region_code,
                     remote = CASE WHEN \(keepRemote) THEN units.remote ELSE EXCLUDED.remote END,
-                    updated_at = now(), version = units.version + 1
+                    updated_at = \(Date()), version = units.version + 1
                 WHERE (units.agency_id, units.name, units.region_code, units.remote)
                       IS DISTINCT FROM (EXCLUDED.agency_id, EXCLUDED.name, EXCLUDED.region_code,
                                         CASE WHEN \(keepRemote) THEN units.remote ELSE EXCLUDED.remote END)
@@ -103,7 +103,7 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
                     need_source = CASE WHEN EXCLUDED.need_reason IS NULL THEN slots.need_source ELSE 'override' END,
                     need_reason = COALESCE(EXCLUDED.need_reason, slots.need_reason),
                     need_analysis_id = CASE WHEN EXCLUDED.need_reason IS NULL THEN slots.need_analysis_id END,
-                    updated_at = now(), version = slots.version + 1
+                    updated_at = \(Date()), version = slots.version + 1
                 WHERE \(unescaped: Self.changed("slots", updated))
             """)
     }
@@ -142,6 +142,7 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
     }
 
     /// Runs an `INSERT ... ON CONFLICT DO UPDATE ... WHERE changed` and counts inserted and updated rows.
+    /// (The upserts bind the time they set: Citus takes only IMMUTABLE functions in DO UPDATE.)
     private func counts(_ total: Int, _ upsert: PostgresQuery) async throws -> ImportCounts {
         let query = WorkforceSQL.prefixed("WITH up AS (", upsert, """
              RETURNING (xmax = 0) AS inserted)

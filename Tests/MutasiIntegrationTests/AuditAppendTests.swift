@@ -17,7 +17,7 @@ struct AuditAppendTests {
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: TestDatabase.logger)
                 do {
-                    try await connection.query("SELECT set_config('mutasi.tenant_id', \(scope.uuidString.lowercased()), true)",
+                    try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(scope.uuidString.lowercased())'"),
                                                logger: TestDatabase.logger)
                     // Errors raised while a function runs arrive with the rows: read them all.
                     for try await _ in try await connection.query(statement, logger: TestDatabase.logger) {}

@@ -84,7 +84,8 @@ struct TestDatabase: Sendable {
                 let log = Self.logger
                 try await connection.query("BEGIN", logger: log)
                 do {
-                    try await connection.query("SELECT set_config('mutasi.tenant_id', \(scope.uuidString), true)", logger: log)
+                    // SET LOCAL, as the server does: Citus passes it on to the workers.
+                    try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(scope.uuidString)'"), logger: log)
                     let result = try await body(connection)
                     try await connection.query("COMMIT", logger: log)
                     return result
