@@ -55,7 +55,7 @@ demo_citus_database_create() {
     owner=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).username)' "$MUTASI_TEST_OWNER_URL")
     for node in "$MUTASI_TEST_SUPER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
         "$PG_BIN/psql" "$node/postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $name OWNER $owner" >/dev/null
-        "$PG_BIN/psql" "$node/$name" -v ON_ERROR_STOP=1 -qAt -c "CREATE EXTENSION citus" >/dev/null
+        "$PG_BIN/psql" "$node/$name" -v ON_ERROR_STOP=1 -qAt -c "SET client_min_messages = error; CREATE EXTENSION citus" >/dev/null
     done
     for node in "$MUTASI_TEST_SUPER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
         read -r host port < <(python3 -c 'import sys, urllib.parse; u = urllib.parse.urlparse(sys.argv[1]); print(u.hostname, u.port or 5432)' "$node")

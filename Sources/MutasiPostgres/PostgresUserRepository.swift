@@ -6,11 +6,11 @@ import PostgresNIO
 struct PostgresUserRepository: UserRepository {
     let db: PostgresTransaction
 
-    /// Columns of `users u`, with the user's agencies gathered from `user_agencies`.
+    /// Columns of `users u`; each read follows them with the user's agencies, gathered from
+    /// `user_agencies` by a subquery that names the tenant by its parameter (not `u.tenant_id`),
+    /// so that Citus sends the statement to the tenant's shard alone.
     private static let columns = """
-        u.tenant_id, u.id, u.username, u.full_name, u.role, u.bkn_office_id, u.employee_id, u.active, u.version,
-        COALESCE((SELECT array_agg(a.agency_id ORDER BY a.agency_id) FROM user_agencies a
-                  WHERE a.tenant_id = u.tenant_id AND a.user_id = u.id), '{}'::uuid[])
+        u.tenant_id, u.id, u.username, u.full_name, u.role, u.bkn_office_id, u.employee_id, u.active, u.version
         """
 
     private func user(_ row: PostgresRow) throws -> User {
@@ -52,14 +52,20 @@ struct PostgresUserRepository: UserRepository {
 
     func find(scope: ScopeID, id: UUID) async throws -> User? {
         try await db.rows(prepared: "users.find", """
-            SELECT \(unescaped: Self.columns) FROM users u WHERE u.tenant_id = \(scope.uuid) AND u.id = \(id)
+            SELECT \(unescaped: Self.columns),
+                   COALESCE((SELECT array_agg(a.agency_id ORDER BY a.agency_id) FROM user_agencies a
+                             WHERE a.tenant_id = \(scope.uuid) AND a.user_id = u.id), '{}'::uuid[])
+            FROM users u WHERE u.tenant_id = \(scope.uuid) AND u.id = \(id)
             """).first.map(user)
     }
 
     func findCredentials(scope: ScopeID, username: String) async throws -> (user: User, passwordHash: String)? {
         let rows = try await db.rows("""
-            SELECT \(unescaped: Self.columns), u.password_hash FROM users u
-            WHERE u.tenant_id = \(scope.uuid) AND u.username = \(username)
+            SELECT \(unescaped: Self.columns),
+                   COALESCE((SELECT array_agg(a.agency_id ORDER BY a.agency_id) FROM user_agencies a
+                             WHERE a.tenant_id = \(scope.uuid) AND a.user_id = u.id), '{}'::uuid[]),
+                   u.password_hash
+            FROM users u WHERE u.tenant_id = \(scope.uuid) AND u.username = \(username)
             """)
         guard let row = rows.first else { return nil }
         let hash = try row.makeRandomAccess()[10].decode(String.self)
@@ -73,7 +79,10 @@ struct PostgresUserRepository: UserRepository {
             WHERE u.tenant_id = \(scope.uuid) AND (\(roleName)::text IS NULL OR u.role = \(roleName))
             """)
         let rows = try await db.rows("""
-            SELECT \(unescaped: Self.columns) FROM users u
+            SELECT \(unescaped: Self.columns),
+                   COALESCE((SELECT array_agg(a.agency_id ORDER BY a.agency_id) FROM user_agencies a
+                             WHERE a.tenant_id = \(scope.uuid) AND a.user_id = u.id), '{}'::uuid[])
+            FROM users u
             WHERE u.tenant_id = \(scope.uuid) AND (\(roleName)::text IS NULL OR u.role = \(roleName))
             ORDER BY u.username LIMIT \(page.limit) OFFSET \(page.offset)
             """)

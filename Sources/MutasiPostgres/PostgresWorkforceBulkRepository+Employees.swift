@@ -137,7 +137,7 @@ extension PostgresWorkforceBulkRepository {
                 JOIN employees e ON e.tenant_id = \(tenantID) AND e.nip = s.nip
                 CROSS JOIN LATERAL unnest(s.years, s.predicates) AS r(year, predicate)
                 WHERE NOT EXISTS (SELECT 1 FROM employee_performance x
-                                  WHERE x.tenant_id = e.tenant_id AND x.employee_id = e.id AND x.year = r.year
+                                  WHERE x.tenant_id = \(tenantID) AND x.employee_id = e.id AND x.year = r.year
                                     AND x.predicate = r.predicate)
                 ON CONFLICT (tenant_id, employee_id, year) DO UPDATE SET predicate = EXCLUDED.predicate
                     WHERE employee_performance.predicate <> EXCLUDED.predicate

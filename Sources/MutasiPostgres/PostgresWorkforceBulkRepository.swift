@@ -211,7 +211,7 @@ struct PostgresWorkforceBulkRepository: WorkforceBulkRepository {
             SELECT e.nip, e.kind, e.name, e.birth_date::text, e.sex, e.grade, e.education_level, e.education_field,
                    e.competencies::text, u.code, s.code, e.slot_since::text,
                    COALESCE((SELECT string_agg(p.year || ':' || p.predicate, '|' ORDER BY p.year)
-                             FROM employee_performance p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), ''),
+                             FROM employee_performance p WHERE p.tenant_id = \(tenantID) AND p.employee_id = e.id), ''),
                    e.locked, e.lock_reason
             FROM employees e
             LEFT JOIN slots s ON s.tenant_id = e.tenant_id AND s.id = e.slot_id
