@@ -7,20 +7,22 @@ struct PostgresEmployeeRepository: EmployeeRepository {
     let db: PostgresTransaction
 
     /// Columns of `employees e` with its slot `s` and unit `u` (both left-joined), its ratings and
-    /// its position history as JSON.
+    /// its position history as JSON. `$1` is the tenant: the statements that read these columns
+    /// bind it first (their filter starts with `e.tenant_id`), so that every subquery names the
+    /// tenant and Citus routes the whole statement to the tenant's shard.
     static let columns = """
         e.tenant_id, e.id, e.nip, e.kind, e.name, e.birth_date::text, e.sex, e.grade, e.education_level,
         e.education_field, e.competencies::text, e.slot_id, e.slot_since::text, u.id, u.agency_id, s.position_kind,
         e.transfer_requested, e.locked, e.lock_reason, e.version,
         COALESCE((SELECT json_agg(json_build_object('year', p.year, 'score', p.predicate) ORDER BY p.year)
-                  FROM employee_performance p WHERE p.tenant_id = e.tenant_id AND p.employee_id = e.id), '[]')::text,
+                  FROM employee_performance p WHERE p.tenant_id = $1 AND p.employee_id = e.id), '[]')::text,
         COALESCE((SELECT json_agg(json_build_object('seq', h.seq, 'slotID', h.slot_id, 'slotCode', hs.code,
                                                     'slotName', hs.name, 'unitCode', hu.code, 'startedOn', h.started_on,
                                                     'endedOn', h.ended_on) ORDER BY h.seq)
                   FROM position_history h
-                  JOIN slots hs ON hs.tenant_id = h.tenant_id AND hs.id = h.slot_id
-                  JOIN units hu ON hu.tenant_id = hs.tenant_id AND hu.id = hs.unit_id
-                  WHERE h.tenant_id = e.tenant_id AND h.employee_id = e.id), '[]')::text
+                  JOIN slots hs ON hs.tenant_id = $1 AND hs.id = h.slot_id
+                  JOIN units hu ON hu.tenant_id = $1 AND hu.id = hs.unit_id
+                  WHERE h.tenant_id = $1 AND h.employee_id = e.id), '[]')::text
         """
     static let from = """
         FROM employees e
@@ -115,7 +117,7 @@ struct PostgresEmployeeRepository: EmployeeRepository {
                 education_field = COALESCE(\(c.educationField), education_field),
                 competencies = COALESCE(\(competencies)::jsonb, competencies),
                 slot_id = CASE WHEN \(c.placement != nil) THEN \(c.placement?.slotID)::uuid ELSE slot_id END,
-                slot_since = CASE WHEN \(c.placement != nil) THEN \(c.placement?.since?.iso)::date ELSE slot_since END,
+                slot_since = CASE WHEN \(c.placement != nil) THEN \(c.placement?.since.map(WorkforceSQL.Day.init)) ELSE slot_since END,
                 locked = COALESCE(\(c.lock?.locked), locked),
                 lock_reason = CASE WHEN \(c.lock != nil) THEN \(c.lock?.reason)::text ELSE lock_reason END,
                 updated_at = now(), version = version + 1

@@ -6,10 +6,12 @@ import PostgresNIO
 struct PostgresNeedsAnalysisRepository: NeedsAnalysisRepository {
     let db: PostgresTransaction
 
-    /// The slot, its unit and agency, and its current staff; `s` is the slots table.
+    /// The slot, its unit and agency, and its current staff; `s` is the slots table. `$1` is the
+    /// tenant: the statements that read these columns bind it first (their filter starts with the
+    /// tenant), so that the staff count names the tenant and Citus routes it with the statement.
     private static let slotColumns = """
         s.id, s.code, s.name, u.id, u.code, u.name, g.id, g.code, s.need,
-        (SELECT count(*) FROM employees e WHERE e.tenant_id = s.tenant_id AND e.slot_id = s.id)
+        (SELECT count(*) FROM employees e WHERE e.tenant_id = $1 AND e.slot_id = s.id)
         """
     private static let slotJoins = """
         JOIN units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id

@@ -37,9 +37,15 @@ struct PostgresRetirementAgeRepository: RetirementAgeRepository {
         guard !changed.isEmpty else { return version }
         let kinds = changed.keys.map(\.rawValue)
         let ages = kinds.map { changed[PositionKind(rawValue: $0)!]! }
+        // RETURNING keeps the computed rows from reaching Citus's shards as COPY, which row-level
+        // security refuses.
         try await db.rows("""
-            INSERT INTO retirement_ages (tenant_id, position_kind, age)
-            SELECT \(tenantID), k, a FROM unnest(\(kinds)::text[], \(ages)::int[]) AS t(k, a)
+            WITH added AS (
+                INSERT INTO retirement_ages (tenant_id, position_kind, age)
+                SELECT \(tenantID), k, a FROM unnest(\(kinds)::text[], \(ages)::int[]) AS t(k, a)
+                RETURNING 1
+            )
+            SELECT count(*) FROM added
             """)
         return version
     }

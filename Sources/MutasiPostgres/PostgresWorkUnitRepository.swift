@@ -83,9 +83,12 @@ enum WorkforceSQL {
         do {
             return try await body()
         } catch let error as PSQLError {
-            if error.serverInfo?[.sqlState] == "23505", let name = error.serverInfo?[.constraintName],
-               let mapped = uniqueViolations[name] {
-                throw mapped
+            if error.serverInfo?[.sqlState] == "23505" {
+                // From a Citus worker the name comes in the message only, with the shard's number.
+                let name = error.serverInfo?[.constraintName] ?? PostgresErrorMapping.quoted(error.serverInfo?[.message] ?? "")
+                if let mapped = uniqueViolations[name] ?? uniqueViolations[PostgresErrorMapping.shardless(name)] {
+                    throw mapped
+                }
             }
             throw error
         }
@@ -111,6 +114,21 @@ enum WorkforceSQL {
 
     static func date(_ text: String?) throws -> CalendarDate? {
         try text.map { try CalendarDate(iso: $0) }
+    }
+
+    /// A date bound as a PostgreSQL `date`, so that a statement needs no `text::date` cast: that
+    /// cast is not immutable, and Citus refuses non-immutable functions in an UPDATE's CASE.
+    struct Day: PostgresNonThrowingEncodable {
+        var date: CalendarDate
+        init(_ date: CalendarDate) { self.date = date }
+
+        static var psqlType: PostgresDataType { .date }
+        static var psqlFormat: PostgresFormat { .text }
+
+        func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer,
+                                                      context: PostgresEncodingContext<JSONEncoder>) {
+            byteBuffer.writeString(date.iso)
+        }
     }
 
     static func json(_ value: some Encodable) -> String {

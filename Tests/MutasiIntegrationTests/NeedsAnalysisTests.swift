@@ -13,9 +13,12 @@ struct NeedsAnalysisTests {
                      staff: Int) async throws -> String {
         try await db.asOwner(tenant: "kota-kupang") { client, tenantID in
             let log = TestDatabase.logger
+            // Inserts from a SELECT return their rows: on Citus one that does not reaches the shards as COPY,
+            // which row-level security refuses.
             try await client.query("""
                 INSERT INTO units (tenant_id, agency_id, code, name, region_code)
                 SELECT \(tenantID), id, \(unit), \(unit.uppercased()), '53.71' FROM agencies WHERE tenant_id = \(tenantID) AND code = \(agency)
+                RETURNING id
                 """, logger: log)
             let slotID = try await client.column("""
                 INSERT INTO slots (tenant_id, unit_id, code, name, position_kind, min_grade, max_grade)

@@ -17,7 +17,7 @@ struct RowLevelSecurityTests {
                 for tenant in tenants {
                     let visible = try await client.withConnection { conn in
                         try await conn.query("BEGIN", logger: TestDatabase.logger)
-                        try await conn.query("SELECT set_config('mutasi.tenant_id', \(tenant.uuidString), true)", logger: TestDatabase.logger)
+                        try await conn.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(tenant.uuidString)'"), logger: TestDatabase.logger)
                         var scopes: Set<UUID> = []
                         for try await scope in try await conn.query("SELECT tenant_id FROM users", logger: TestDatabase.logger).decode(UUID.self) {
                             scopes.insert(scope)
@@ -39,7 +39,7 @@ struct RowLevelSecurityTests {
                 let (own, other) = (tenants[0], tenants[1])
                 let inserted: Bool = try await client.withConnection { conn in
                     try await conn.query("BEGIN", logger: TestDatabase.logger)
-                    try await conn.query("SELECT set_config('mutasi.tenant_id', \(own.uuidString), true)", logger: TestDatabase.logger)
+                    try await conn.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(own.uuidString)'"), logger: TestDatabase.logger)
                     do {
                         try await conn.query("INSERT INTO agencies (tenant_id, code, name) VALUES (\(other), 'sneaky', 'Sneaky')", logger: TestDatabase.logger)
                         try await conn.query("COMMIT", logger: TestDatabase.logger)
@@ -52,7 +52,7 @@ struct RowLevelSecurityTests {
                 #expect(!inserted)
                 let moved: Bool = try await client.withConnection { conn in
                     try await conn.query("BEGIN", logger: TestDatabase.logger)
-                    try await conn.query("SELECT set_config('mutasi.tenant_id', \(own.uuidString), true)", logger: TestDatabase.logger)
+                    try await conn.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(own.uuidString)'"), logger: TestDatabase.logger)
                     do {
                         try await conn.query("UPDATE agencies SET tenant_id = \(other) WHERE tenant_id = \(own)", logger: TestDatabase.logger)
                         try await conn.query("COMMIT", logger: TestDatabase.logger)
@@ -68,7 +68,7 @@ struct RowLevelSecurityTests {
                 // The scope is transaction-local: after COMMIT the pooled connection carries none.
                 let leaked = try await client.withConnection { conn in
                     try await conn.query("BEGIN", logger: TestDatabase.logger)
-                    try await conn.query("SELECT set_config('mutasi.tenant_id', \(own.uuidString), true)", logger: TestDatabase.logger)
+                    try await conn.query(PostgresQuery(unsafeSQL: "SET LOCAL mutasi.tenant_id = '\(own.uuidString)'"), logger: TestDatabase.logger)
                     try await conn.query("COMMIT", logger: TestDatabase.logger)
                     var count: Int64 = -1
                     for try await c in try await conn.query("SELECT count(*) FROM agencies", logger: TestDatabase.logger).decode(Int64.self) { count = c }
