@@ -40,7 +40,10 @@ struct TestDatabase: Sendable {
         let ownerBase = try environment("MUTASI_TEST_OWNER_URL")
         let appBase = try environment("MUTASI_TEST_APP_URL")
         let sql = URL(fileURLWithPath: try environment("MUTASI_TEST_SQL_DIR"))
-        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        // scripts/test gives each run against an external database a prefix of its own, and drops
+        // that run's databases at the end.
+        let prefix = ProcessInfo.processInfo.environment["MUTASI_TEST_DB_PREFIX"].flatMap { $0.isEmpty ? nil : $0 } ?? "t_"
+        let name = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         if let citus = CitusTestCluster.current {
             guard let owner = URLComponents(string: ownerBase)?.user else { throw TestSetupError("no user in MUTASI_TEST_OWNER_URL") }
             try await citus.createDatabase(name, owner: owner, template: template)
