@@ -41,7 +41,7 @@ demo_server_stop() {
     if [ -n "${DEMO_SERVER_PID:-}" ]; then kill -TERM "$DEMO_SERVER_PID" 2>/dev/null || true; wait "$DEMO_SERVER_PID" 2>/dev/null || true; fi
     if [ -n "${DEMO_SERVER_DB:-}" ]; then
         local node
-        for node in "$MUTASI_TEST_OWNER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
+        for node in "$MUTASI_TEST_OWNER_URL" $(citus_worker_urls); do
             "$PG_BIN/psql" "$node/postgres" -qAt -c "DROP DATABASE IF EXISTS $DEMO_SERVER_DB WITH (FORCE)" >/dev/null 2>&1 || true
         done
     fi
@@ -53,11 +53,11 @@ demo_server_stop() {
 demo_citus_database_create() {
     local name=$1 owner node host port
     owner=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).username)' "$MUTASI_TEST_OWNER_URL")
-    for node in "$MUTASI_TEST_SUPER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
+    for node in "$MUTASI_TEST_SUPER_URL" $(citus_worker_urls); do
         "$PG_BIN/psql" "$node/postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $name OWNER $owner" >/dev/null
         "$PG_BIN/psql" "$node/$name" -v ON_ERROR_STOP=1 -qAt -c "SET client_min_messages = error; CREATE EXTENSION citus" >/dev/null
     done
-    for node in "$MUTASI_TEST_SUPER_URL" ${MUTASI_TEST_CITUS_WORKER_URLS//,/ }; do
+    for node in "$MUTASI_TEST_SUPER_URL" $(citus_worker_urls); do
         read -r host port < <(python3 -c 'import sys, urllib.parse; u = urllib.parse.urlparse(sys.argv[1]); print(u.hostname, u.port or 5432)' "$node")
         if [ "$node" = "$MUTASI_TEST_SUPER_URL" ]; then
             "$PG_BIN/psql" "$MUTASI_TEST_SUPER_URL/$name" -v ON_ERROR_STOP=1 -qAt -c "SELECT citus_set_coordinator_host('$host', $port)" >/dev/null
@@ -65,4 +65,10 @@ demo_citus_database_create() {
             "$PG_BIN/psql" "$MUTASI_TEST_SUPER_URL/$name" -v ON_ERROR_STOP=1 -qAt -c "SELECT citus_add_node('$host', $port)" >/dev/null
         fi
     done
+}
+
+# The workers of MUTASI_TEST_CITUS_WORKER_URLS, one per word; nothing when it is unset.
+citus_worker_urls() {
+    local list=${MUTASI_TEST_CITUS_WORKER_URLS:-}
+    printf '%s\n' "${list//,/ }"
 }
