@@ -29,13 +29,6 @@ public enum DatabaseConnection {
                 username: username, password: password, database: database.isEmpty ? nil : database, tls: tls)
         }
         config.options.maximumConnections = 20
-        // For a Citus coordinator; on one server both names are unused placeholder settings.
-        // - The transaction's `SET LOCAL mutasi.tenant_id` reaches the workers that run its
-        //   statements, so row-level security holds there too.
-        // - A statement over many shards (the platform's, across tenants) runs on one connection per
-        //   worker, so the same transaction may still write a reference table (`tenants`).
-        config.options.additionalStartupParameters = [("citus.propagate_set_commands", "local"),
-                                                      ("citus.multi_shard_modify_mode", "sequential")]
         return config
     }
 

@@ -51,9 +51,9 @@ public struct CitusDistribution: Sendable {
     }
 
     /// One transaction: foreign keys that touch a table not yet distributed come off, the tables
-    /// are distributed (any order, then), the keys go back on; `session_identity` is delegated to
-    /// the node of its tenant, since it sets the scope inside itself, where Citus would not pass
-    /// the setting on.
+    /// are distributed (any order, then), the keys go back on; the database gets the settings the
+    /// server's connections need; `session_identity` is delegated to the node of its tenant, since
+    /// it sets the scope inside itself, where Citus would not pass the setting on.
     static let script = """
         DO $distribute$
         DECLARE
@@ -112,6 +112,12 @@ public struct CitusDistribution: Sendable {
             FOREACH t IN ARRAY readd LOOP
                 EXECUTE t;
             END LOOP;
+            -- The server's connections: the transaction's `SET LOCAL mutasi.tenant_id` goes on to the
+            -- workers that run its statements, so row-level security holds there; a statement over
+            -- many shards (the platform's, across tenants) uses one connection per worker, so the
+            -- same transaction may still write a reference table. Connections opened after this.
+            EXECUTE format('ALTER DATABASE %I SET citus.propagate_set_commands = %L', current_database(), 'local');
+            EXECUTE format('ALTER DATABASE %I SET citus.multi_shard_modify_mode = %L', current_database(), 'sequential');
             IF NOT EXISTS (
                 SELECT FROM pg_dist_object
                 WHERE objid = 'session_identity(uuid,text,timestamptz,timestamptz,double precision)'::regprocedure

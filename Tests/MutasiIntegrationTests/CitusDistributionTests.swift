@@ -24,6 +24,14 @@ struct CitusDistributionTests {
             #expect(try await Self.placement(db) == before)
             #expect(before["tenants"] == "reference" && before["employees"] == before["agencies"])
             #expect(before["audit_events"] != before["agencies"] && before["jobs"] == "coordinator")
+            // The settings the server's connections need, on the database.
+            let settings = try await db.asOwner { client in
+                try await client.column("""
+                    SELECT unnest(setconfig) FROM pg_db_role_setting
+                    WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) AND setrole = 0
+                    """, as: String.self)
+            }
+            #expect(Set(settings).isSuperset(of: ["citus.propagate_set_commands=local", "citus.multi_shard_modify_mode=sequential"]))
         }
     }
 

@@ -53,7 +53,13 @@ struct TestDatabase: Sendable {
                 try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)\(copy)"), logger: logger)
             }
         }
-        return TestDatabase(name: name, ownerURL: ownerBase + "/" + name, appURL: appBase + "/" + name, sqlDirectory: sql)
+        let db = TestDatabase(name: name, ownerURL: ownerBase + "/" + name, appURL: appBase + "/" + name, sqlDirectory: sql)
+        if CitusTestCluster.current != nil, template != nil {
+            // A copy does not take its template's database settings: the step sets them again
+            // (and finds every table distributed already).
+            _ = try await MutasiApplication.distributeOnCitus(config: try db.configuration(), logger: logger)
+        }
+        return db
     }
 
     @discardableResult
