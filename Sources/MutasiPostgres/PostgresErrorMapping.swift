@@ -17,9 +17,7 @@ enum PostgresErrorMapping {
         guard let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] else { return error }
         switch state {
         case "23505":
-            // Citus passes a worker's error on with the message only: the name is read from it.
-            let constraint = psql.serverInfo?[.constraintName] ?? quoted(psql.serverInfo?[.message] ?? "")
-            return uniqueViolations[constraint] ?? uniqueViolations[shardless(constraint)]
+            return violatedUniqueConstraint(psql).flatMap { uniqueViolations[$0] }
                 ?? DomainError.conflict("conflict.duplicate", "A record with these values exists.")
         case "23503":
             return DomainError.invalid("reference.not_found", "A referenced record does not exist.")
@@ -28,6 +26,14 @@ enum PostgresErrorMapping {
         default:
             return error
         }
+    }
+
+    /// The unique constraint a unique violation broke, named as on its table: from the error's
+    /// field on one server; on Citus, which passes a worker's error on with its message only, from
+    /// the message, without the shard's number. Nil for any other error.
+    static func violatedUniqueConstraint(_ error: PSQLError) -> String? {
+        guard error.serverInfo?[.sqlState] == "23505" else { return nil }
+        return shardless(error.serverInfo?[.constraintName] ?? quoted(error.serverInfo?[.message] ?? ""))
     }
 
     /// The first double-quoted name in a message (`... unique constraint "name"`).

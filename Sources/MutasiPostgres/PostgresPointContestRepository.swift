@@ -36,8 +36,8 @@ struct PostgresPointContestRepository: PointContestRepository {
                 VALUES (\(tenantID), \(campaignID), \(employeeID), \(reason), \(filedBy))
                 RETURNING id
                 """)[0].decode(UUID.self)
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505"
-            && error.serverInfo?[.constraintName] == "point_contests_one_pending" {
+        } catch let error as PSQLError
+            where PostgresErrorMapping.violatedUniqueConstraint(error) == "point_contests_one_pending" {
             throw PointContest.pendingConflict
         }
         return try await find(tenantID: tenantID, id: id, lock: false)!

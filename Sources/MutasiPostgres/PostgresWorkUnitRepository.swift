@@ -83,12 +83,8 @@ enum WorkforceSQL {
         do {
             return try await body()
         } catch let error as PSQLError {
-            if error.serverInfo?[.sqlState] == "23505" {
-                // From a Citus worker the name comes in the message only, with the shard's number.
-                let name = error.serverInfo?[.constraintName] ?? PostgresErrorMapping.quoted(error.serverInfo?[.message] ?? "")
-                if let mapped = uniqueViolations[name] ?? uniqueViolations[PostgresErrorMapping.shardless(name)] {
-                    throw mapped
-                }
+            if let mapped = PostgresErrorMapping.violatedUniqueConstraint(error).flatMap({ uniqueViolations[$0] }) {
+                throw mapped
             }
             throw error
         }
