@@ -31,3 +31,19 @@ bench_workspace() {
 stop_server() {
     if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
 }
+
+# Signs in to the demo served at $1 as the demo province's admin and prints the token, the tenant
+# and the id of one of its employees, on one line.
+bench_sign_in() {
+    python3 - "$1" <<'PY'
+import json, sys, urllib.request
+base = sys.argv[1]
+login = urllib.request.Request(base + "/v1/auth/login", method="POST", headers={"Content-Type": "application/json"},
+    data=json.dumps({"tenant": "provinsi-sabangau", "username": "admin", "password": "mutasi-demo-2026"}).encode())
+token = json.load(urllib.request.urlopen(login))["token"]
+def get(path):
+    return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
+tenant = get("/v1/me")["scope"]
+print(token, tenant, get(f"/v1/tenants/{tenant}/employees?limit=1")["items"][0]["id"])
+PY
+}

@@ -50,18 +50,7 @@ serve() {
     server=$!
     base="http://127.0.0.1:$PORT"
     for _ in $(seq 1 150); do curl -sf "$base/ready" >/dev/null && break; sleep 0.2; done
-    read -r token tenant employee < <(python3 - "$base" <<'PY'
-import json, sys, urllib.request
-base = sys.argv[1]
-login = urllib.request.Request(base + "/v1/auth/login", method="POST", headers={"Content-Type": "application/json"},
-    data=json.dumps({"tenant": "provinsi-sabangau", "username": "admin", "password": "mutasi-demo-2026"}).encode())
-token = json.load(urllib.request.urlopen(login))["token"]
-def get(path):
-    return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
-tenant = get("/v1/me")["scope"]
-print(token, tenant, get(f"/v1/tenants/{tenant}/employees?limit=1")["items"][0]["id"])
-PY
-)
+    read -r token tenant employee < <(bench_sign_in "$base")
 }
 
 # Requests per second of route $1 (or error:N when some answer was not 2xx), and the request count.

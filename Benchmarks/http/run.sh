@@ -38,18 +38,7 @@ pg_as_owner "$PG_BIN/pgbench" -h "$work/data" -p "$PG_PORT" -U postgres -i -s 10
 pgbench_rps=$(pg_as_owner "$PG_BIN/pgbench" -h "$work/data" -p "$PG_PORT" -U postgres -S -c 32 -j 2 -T "$duration" pgbench 2>/dev/null \
     | awk '/^tps = /{printf "%d", $3}')
 
-read -r token tenant employee < <(python3 - "$base" <<'PY'
-import json, sys, urllib.request
-base = sys.argv[1]
-login = urllib.request.Request(base + "/v1/auth/login", method="POST", headers={"Content-Type": "application/json"},
-    data=json.dumps({"tenant": "provinsi-sabangau", "username": "admin", "password": "mutasi-demo-2026"}).encode())
-token = json.load(urllib.request.urlopen(login))["token"]
-def get(path):
-    return json.load(urllib.request.urlopen(urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})))
-tenant = get("/v1/me")["scope"]
-print(token, tenant, get(f"/v1/tenants/{tenant}/employees?limit=1")["items"][0]["id"])
-PY
-)
+read -r token tenant employee < <(bench_sign_in "$base")
 
 # CPU time (clock ticks) of the server, of the database's processes, and the machine's idle time,
 # so that each row can say where a request's time goes.
